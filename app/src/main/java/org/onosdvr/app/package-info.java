@@ -1,0 +1,4 @@
+/**
+ * onos-dvr org.onosdvr.app.
+ */
+package org.onosdvr.app;

@@ -1,0 +1,4 @@
+/**
+ * onos-dvr org.onosdvr.api.
+ */
+package org.onosdvr.api;

@@ -1,0 +1,4 @@
+/**
+ * onos-dvr org.onosdvr.nicira.
+ */
+package org.onosdvr.nicira;

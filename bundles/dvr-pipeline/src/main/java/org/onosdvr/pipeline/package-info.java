@@ -1,0 +1,4 @@
+/**
+ * onos-dvr org.onosdvr.pipeline.
+ */
+package org.onosdvr.pipeline;

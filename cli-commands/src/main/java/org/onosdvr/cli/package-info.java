@@ -1,0 +1,4 @@
+/**
+ * onos-dvr org.onosdvr.cli.
+ */
+package org.onosdvr.cli;

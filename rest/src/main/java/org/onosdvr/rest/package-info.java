@@ -1,0 +1,4 @@
+/**
+ * onos-dvr org.onosdvr.rest.
+ */
+package org.onosdvr.rest;
