@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Durable {@link AsyncAtomicValue}: the single entry of a map of its own (values are serialized with the
- * value's serializer). {@link #compareAndSet} compares with {@code equals} (ONOS compares serialized forms; they agree for value types). A null value is
+ * value's serializer). {@link #compareAndSet} compares with {@code equals} (ONOS compares serialized
+ * forms; they agree for value types). A null value is
  * stored as an absent entry. Listeners receive an {@link AtomicValueEvent} per actual change.
  *
  * @param <V> value type

@@ -7,7 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Fixed-format serializers (public: the runtime's other services use them) for the runtime's own maps (counter values, primitive names), independent of
+ * Fixed-format serializers for the runtime's own maps (counter values, primitive names, JSON text),
+ * public because the runtime's other services use them; independent of
  * Kryo registrations so that stored files stay readable across versions.
  */
 public final class PlainSerializers {

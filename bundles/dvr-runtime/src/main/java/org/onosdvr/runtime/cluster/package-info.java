@@ -1,0 +1,4 @@
+/**
+ * Single-node cluster, mastership and leadership services.
+ */
+package org.onosdvr.runtime.cluster;

@@ -1,0 +1,4 @@
+/**
+ * Event delivery (EventDeliveryService) of the embedded runtime.
+ */
+package org.onosdvr.runtime.event;
