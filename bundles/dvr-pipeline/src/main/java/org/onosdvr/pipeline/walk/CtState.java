@@ -59,4 +59,21 @@ public final class CtState {
         }
         return parts.isEmpty() ? "0" : String.join("", parts);
     }
+
+    /**
+     * Formats masked state bits as ovs-ofctl does, e.g. {@code +trk+est-new}.
+     *
+     * @param state state bits
+     * @param mask  bits that matter
+     * @return text
+     */
+    public static String format(long state, long mask) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < NAMES.length; i++) {
+            if ((mask & (1L << i)) != 0) {
+                sb.append((state & (1L << i)) != 0 ? '+' : '-').append(NAMES[i]);
+            }
+        }
+        return sb.length() == 0 ? "0" : sb.toString();
+    }
 }

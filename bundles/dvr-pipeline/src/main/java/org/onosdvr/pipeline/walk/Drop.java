@@ -35,7 +35,7 @@ public final class Drop {
         OUTPUT_TO_IN_PORT,
         /** Tunnel output without tun_dst or to an unknown or own endpoint. */
         TUNNEL_UNREACHABLE,
-        /** A host received a unicast frame for another MAC. */
+        /** The output port's hosts all ignore the frame's unicast destination MAC (and no switch is there). */
         NOT_FOR_HOST,
         /** Loop protection: device revisited with identical headers, or a hop/lookup limit reached. */
         LOOP

@@ -18,6 +18,8 @@ package org.onosdvr.pipeline.walk;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.MacAddress;
 
+import java.util.Locale;
+
 /**
  * Header and pipeline fields the interpreter models, with their width and OpenFlow prerequisites.
  * <p>
@@ -180,7 +182,7 @@ public enum Field {
     public String format(long value) {
         switch (format) {
             case MAC:
-                return MacAddress.valueOf(value).toString();
+                return MacAddress.valueOf(value).toString().toLowerCase(Locale.ROOT);
             case IPV4:
                 return Ip4Address.valueOf((int) value).toString();
             case HEX:

@@ -185,7 +185,7 @@ final class Match {
             Field f = e.getKey();
             long[] c = e.getValue();
             if (f == Field.CT_STATE) {
-                j.add(f.ovsName() + "=" + CtState.format(c[0]) + "/" + CtState.format(c[1]));
+                j.add(f.ovsName() + "=" + CtState.format(c[0], c[1]));
             } else {
                 j.add(f.ovsName() + "=" + f.format(c[0], c[1]));
             }

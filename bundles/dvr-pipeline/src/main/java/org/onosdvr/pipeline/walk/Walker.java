@@ -105,20 +105,26 @@ final class Walker {
             return;
         }
         Network.Segment s = seg.get();
+        boolean reached = false;
         for (String host : s.hosts.keySet()) {
             if (s.accepts(host, p.ethDst())) {
+                reached = true;
                 deliveries.add(new Delivery(device, port, host, p));
                 output("output:" + port + " -> delivered to " + host, device, depth);
             } else {
-                record(device, -1, Drop.Reason.NOT_FOR_HOST, host + " does not accept dl_dst=" + p.ethDst(), p,
-                     depth);
+                output("output:" + port + " -> " + host + " ignores dl_dst=" + p.ethDst(), device, depth);
             }
         }
         for (ConnectPoint peer : s.ports) {
             if (!peer.equals(cp)) {
+                reached = true;
                 output("output:" + port + " -> segment " + s.name + " -> " + peer, device, depth);
                 enter(peer.deviceId(), onWire(p, peer.port()), depth + 1);
             }
+        }
+        if (!reached) {
+            record(device, -1, Drop.Reason.NOT_FOR_HOST, "no host on " + cp + " accepts dl_dst=" + p.ethDst(), p,
+                   depth);
         }
     }
 
