@@ -41,6 +41,7 @@ final class NxmHeaders {
         FIELDS.put(0x00012206L, Field.ARP_SHA);
         FIELDS.put(0x00012406L, Field.ARP_THA);
         FIELDS.put(0x00012008L, Field.TUN_ID);
+        FIELDS.put(0x00013a01L, Field.IP_TTL);
         FIELDS.put(0x00014004L, Field.TUN_DST);
         FIELDS.put(0x0001d604L, Field.CT_MARK);
         // OXM_OF_* (class 0x8000)

@@ -16,6 +16,9 @@
 package org.onosdvr.pipeline.walk;
 
 import org.junit.Test;
+import org.onosdvr.nicira.NiciraMatchCtState;
+import org.onosdvr.nicira.NiciraLoad;
+import org.onosdvr.nicira.NiciraNxm;
 import org.onlab.packet.IpPrefix;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.TpPort;
@@ -144,7 +147,7 @@ public class FlowTableTest {
     public void conntrackStateMaskedMatch() {
         long trkEst = CtState.TRK | CtState.EST;
         FlowRule est = rule(0, 100, match().matchEthType(IPV4)
-                .extension(new FakeNicira.CtState(trkEst, trkEst), S1), actions().setOutput(port(1)));
+                .extension(new NiciraMatchCtState(trkEst, trkEst), S1), actions().setOutput(port(1)));
         DeviceTables t = DeviceTables.of(S1, List.of(est));
         Packet p = udpTo("10.0.0.6");
         assertEquals(null, hit(t, p));
@@ -231,7 +234,7 @@ public class FlowTableTest {
         assertRefused("unsupported output port", rule(0, 100, match(), actions().setOutput(
                 org.onosproject.net.PortNumber.FLOOD)));
         assertRefused("load into unmodelled field", rule(0, 100, match(), actions().extension(
-                new FakeNicira.Load(0, 32, FakeNicira.NXM_REG0, 1), S1)));
+                NiciraLoad.fullField(NiciraNxm.REG0, 1), S1)));
     }
 
     @Test

@@ -16,6 +16,10 @@
 package org.onosdvr.pipeline.walk;
 
 import org.junit.Test;
+import org.onosdvr.nicira.NiciraMove;
+import org.onosdvr.nicira.NiciraLoad;
+import org.onosdvr.nicira.NiciraNxm;
+import org.onosdvr.nicira.NiciraResubmitTable;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.MacAddress;
 import org.onosproject.net.DeviceId;
@@ -131,15 +135,15 @@ public class SingleSwitchWalkTest {
 
     private static FlowRule arpResponder(boolean loadOp) {
         var t = actions()
-                .extension(new FakeNicira.Move(ExtensionTreatmentTypes.NICIRA_MOV_ETH_SRC_TO_DST), S1)
+                .extension(NiciraMove.of(ExtensionTreatmentTypes.NICIRA_MOV_ETH_SRC_TO_DST.type()), S1)
                 .setEthSrc(GW);
         if (loadOp) {
-            t.extension(new FakeNicira.Load(0, 16, FakeNicira.NXM_ARP_OP, Packet.ARP_REPLY), S1);
+            t.extension(NiciraLoad.fullField(NiciraNxm.ARP_OP, Packet.ARP_REPLY), S1);
         } else {
             t.setArpOp((short) Packet.ARP_REPLY);
         }
-        t.extension(new FakeNicira.Move(ExtensionTreatmentTypes.NICIRA_MOV_ARP_SHA_TO_THA), S1)
-                .extension(new FakeNicira.Move(ExtensionTreatmentTypes.NICIRA_MOV_ARP_SPA_TO_TPA), S1)
+        t.extension(NiciraMove.of(ExtensionTreatmentTypes.NICIRA_MOV_ARP_SHA_TO_THA.type()), S1)
+                .extension(NiciraMove.of(ExtensionTreatmentTypes.NICIRA_MOV_ARP_SPA_TO_TPA.type()), S1)
                 .setArpSha(GW).setArpSpa(GW_IP).setOutput(PortNumber.IN_PORT);
         return rule(0, 200, match().matchEthType(ARP).matchArpOp(Packet.ARP_REQUEST).matchArpTpa(GW_IP), t);
     }
@@ -167,14 +171,11 @@ public class SingleSwitchWalkTest {
     public void icmpEchoResponderSwapsAddresses() {
         Network net = network(rule(0, 200, match().matchEthType(IPV4).matchIPProtocol((byte) 1)
                                            .matchIcmpType((byte) Packet.ICMP_ECHO_REQUEST).matchIPDst(GW_IP.toIpPrefix()),
-                                   actions().extension(new FakeNicira.Move(
-                                                   ExtensionTreatmentTypes.NICIRA_MOV_ETH_SRC_TO_DST), S1)
+                                   actions().extension(NiciraMove.of(ExtensionTreatmentTypes.NICIRA_MOV_ETH_SRC_TO_DST.type()), S1)
                                            .setEthSrc(GW)
-                                           .extension(new FakeNicira.Move(
-                                                   ExtensionTreatmentTypes.NICIRA_MOV_IP_SRC_TO_DST), S1)
+                                           .extension(NiciraMove.of(ExtensionTreatmentTypes.NICIRA_MOV_IP_SRC_TO_DST.type()), S1)
                                            .setIpSrc(GW_IP)
-                                           .extension(new FakeNicira.Load(0, 8, FakeNicira.NXM_ICMP_TYPE,
-                                                                          Packet.ICMP_ECHO_REPLY), S1)
+                                           .extension(NiciraLoad.fullField(NiciraNxm.ICMP_TYPE, Packet.ICMP_ECHO_REPLY), S1)
                                            .setOutput(PortNumber.IN_PORT)));
         Packet reply = net.send("vm1", Packet.icmpEcho(VM1, GW, VM1_IP, GW_IP)).deliveryTo("vm1").orElseThrow()
                 .packet();
@@ -189,7 +190,7 @@ public class SingleSwitchWalkTest {
         MacAddress marked = mac("02:00:00:00:00:99");
         Network net = network(
                 rule(0, 100, match().matchInPort(port(1)),
-                     actions().extension(new FakeNicira.Resubmit(3), S1).setOutput(port(2))),
+                     actions().extension(new NiciraResubmitTable((short) 3), S1).setOutput(port(2))),
                 rule(3, 100, match(), actions().setEthSrc(marked)));
         Packet out = net.send("vm1", vm1ToVm2Udp()).deliveryTo("vm2").orElseThrow().packet();
         assertEquals(marked, out.ethSrc());
@@ -197,7 +198,7 @@ public class SingleSwitchWalkTest {
 
     @Test
     public void resubmitLoopIsStopped() {
-        Network net = network(rule(0, 100, match(), actions().extension(new FakeNicira.Resubmit(0), S1)));
+        Network net = network(rule(0, 100, match(), actions().extension(new NiciraResubmitTable((short) 0), S1)));
         WalkResult r = net.send("vm1", vm1ToVm2Udp());
         assertTrue(r.droppedFor(Drop.Reason.LOOP));
         assertThat(r.deliveries(), is(empty()));
