@@ -169,14 +169,13 @@ public class SingleSwitchWalkTest {
 
     @Test
     public void icmpEchoResponderSwapsAddresses() {
-        Network net = network(rule(0, 200, match().matchEthType(IPV4).matchIPProtocol((byte) 1)
-                                           .matchIcmpType((byte) Packet.ICMP_ECHO_REQUEST).matchIPDst(GW_IP.toIpPrefix()),
-                                   actions().extension(NiciraMove.of(ExtensionTreatmentTypes.NICIRA_MOV_ETH_SRC_TO_DST.type()), S1)
-                                           .setEthSrc(GW)
-                                           .extension(NiciraMove.of(ExtensionTreatmentTypes.NICIRA_MOV_IP_SRC_TO_DST.type()), S1)
-                                           .setIpSrc(GW_IP)
-                                           .extension(NiciraLoad.fullField(NiciraNxm.ICMP_TYPE, Packet.ICMP_ECHO_REPLY), S1)
-                                           .setOutput(PortNumber.IN_PORT)));
+        FlowRule echo = rule(0, 200, match().matchEthType(IPV4).matchIPProtocol((byte) 1)
+                                     .matchIcmpType((byte) Packet.ICMP_ECHO_REQUEST).matchIPDst(GW_IP.toIpPrefix()),
+                             actions().extension(NiciraMove.ethSrcToDst(), S1).setEthSrc(GW)
+                                     .extension(NiciraMove.ipSrcToDst(), S1).setIpSrc(GW_IP)
+                                     .extension(NiciraLoad.fullField(NiciraNxm.ICMP_TYPE, Packet.ICMP_ECHO_REPLY), S1)
+                                     .setOutput(PortNumber.IN_PORT));
+        Network net = network(echo);
         Packet reply = net.send("vm1", Packet.icmpEcho(VM1, GW, VM1_IP, GW_IP)).deliveryTo("vm1").orElseThrow()
                 .packet();
         assertEquals(GW_IP, reply.ipSrc());
