@@ -35,8 +35,12 @@
  * Nicira actions.
  *
  * <h2>What round-trips (ONOS &rarr; FLOW_MOD &rarr; switch &rarr; flow stats &rarr; ONOS)</h2>
- * Everything above comes back equal (selector, treatment, table, priority, cookie = flow id, timeouts),
- * with these exceptions:
+ * Everything above comes back equal (selector, treatment, table, priority, cookie = flow id, timeouts, and
+ * the OpenFlow match equals {@code toMatch(selector)}). Verified through the wire in unit tests and against
+ * OVS 3.1 userspace by {@code OvsFlowModTest} (22 DVR rule shapes: classifier, tunnel in, DVR-MAC restore,
+ * ARP responder, ICMP echo reply, routes, SNAT/DNAT/un-SNAT with ct+nat incl. address and port ranges,
+ * ct_state/zone/mark matches, ct_clear, resubmit, external out, L2 unicast/flood, tunnel out, VLAN/UDP/TCP,
+ * drop). Exceptions:
  * <ul>
  *     <li>{@code drop()} (NOACTION) is encoded as no apply_actions instruction and decodes as the empty
  *         treatment.</li>
@@ -46,8 +50,9 @@
  *     <li>NAT: openflowj's reader mis-splits the NAT ranges (the padding, or ports, appear as extra IPv4
  *         addresses); the decoder re-reads the action's bytes following range_present, so NAT does round-trip
  *         here. Do not compare openflowj NAT action objects directly.</li>
- *     <li>The reported match equals {@code toMatch(selector)} (verified against OVS 3.1 by
- *         {@code OvsFlowModIT}); reconcile by cookie + match + priority + table rather than by treatment.</li>
+ *     <li>Reconcile by cookie + match + priority + table (compare {@code toMatch(desired.selector())} with
+ *         {@link org.onosdvr.openflow.translate.InstalledFlow#match()}); treatments also compare equal for the
+ *         shapes above, but any switch-side normalisation would show up there first.</li>
  *     <li>An entry openflowj can parse but we cannot decode (e.g. a reg0 match, an unknown move) is returned
  *         with {@code decodeError()} and can be removed with {@code FlowModEncoder.deleteStrict}. A message
  *         openflowj cannot parse at all is lost before this package sees it (channel concern).</li>
