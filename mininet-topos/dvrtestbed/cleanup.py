@@ -61,11 +61,14 @@ def sweep(prefix, log=None):
     if daemons:
         log('killing OVS daemons %s\n' % daemons)
         kill_pids(daemons)
+    pids = []
     for ns in found['netns']:
-        pids = netns_pids(ns)
-        if pids:
-            log('killing processes in %s: %s\n' % (ns, pids))
-            kill_pids(pids)
+        pids += netns_pids(ns)
+    if pids:
+        # one batch: SIGTERM, short grace, SIGKILL (interactive Mininet shells ignore SIGTERM)
+        log('killing %d processes in %s\n' % (len(pids), ', '.join(found['netns'])))
+        kill_pids(pids, grace=1.0)
+    for ns in found['netns']:
         log('deleting namespace %s\n' % ns)
         run(['ip', 'netns', 'del', ns], check=False)
     for name in link_names():

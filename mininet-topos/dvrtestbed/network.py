@@ -211,6 +211,7 @@ class DvrNet:
         for n in topo.nodes:
             self.log('*** node %s (%s, index %d)\n' % (n.name, n.role, n.index))
             self._build_node(n)
+        self._prime_tunnel_neighbors()
         for vm in topo.vms:
             self._build_vm(vm)
         for e in topo.external_hosts:
@@ -277,6 +278,16 @@ class DvrNet:
             self.xnet.plug(n.name)
             sw.ovs.vsctl('add-port', 'br-int', 'ext0', '--', 'set', 'interface', 'ext0',
                          'ofport_request=%d' % ad.external_port)
+
+    def _prime_tunnel_neighbors(self):
+        """Tell every vswitchd the underlay MAC of every other node (br-phy MACs are fixed), so the first
+        tunnelled packets are not dropped while OVS resolves the remote tunnel endpoint by ARP."""
+        for n in self.topo.nodes:
+            ovs = self.nodes[n.name].ovs
+            ovs.appctl('tnl/neigh/aging', '3600')
+            for other in self.topo.nodes:
+                if other.name != n.name:
+                    ovs.appctl('tnl/neigh/set', 'br-phy', self.topo.tunnel_ip(other), _node_mac(0x01, other.index))
 
     def _build_vm(self, vm):
         topo = self.topo

@@ -1,5 +1,8 @@
-"""Shared test helpers. Tests that build networks need root and the OVS binaries; they are skipped
-otherwise (CI runs them as root)."""
+"""Shared test helpers.
+
+Tests that build networks need root; without root they are skipped (a developer's unprivileged run).
+As root, missing tools are an error, not a skip: run `mininet-topos/install-deps.sh` first.
+"""
 
 import os
 import shutil
@@ -12,16 +15,16 @@ TOPOS = os.path.dirname(HERE)
 sys.path.insert(0, TOPOS)
 
 DVRNET = os.path.join(TOPOS, 'dvrnet.py')
+TOOLS = ('ovs-vswitchd', 'ovsdb-server', 'ovsdb-tool', 'ovs-vsctl', 'ovs-ofctl', 'ovs-appctl', 'mnexec',
+         'tcpdump', 'iperf3', 'ping', 'ip', 'ifconfig')
+
+IS_ROOT = os.geteuid() == 0
+needs_root = pytest.mark.skipif(not IS_ROOT, reason='builds network namespaces: needs root')
 
 
-def _system_ready():
-    if os.geteuid() != 0:
-        return 'needs root'
-    for tool in ('ovs-vswitchd', 'ovsdb-server', 'ovs-vsctl', 'ovs-ofctl', 'mnexec', 'tcpdump', 'ip'):
-        if shutil.which(tool) is None:
-            return 'needs %s' % tool
-    return None
-
-
-_REASON = _system_ready()
-needs_root = pytest.mark.skipif(_REASON is not None, reason=_REASON or '')
+@pytest.fixture(scope='session', autouse=True)
+def _tools_present():
+    if IS_ROOT:
+        missing = [t for t in TOOLS if shutil.which(t) is None]
+        if missing:
+            pytest.fail('missing %s: run mininet-topos/install-deps.sh' % ', '.join(missing))

@@ -109,3 +109,20 @@ def test_cli_config_prints_the_same_document():
     assert doc['testbed']['nodes'][0]['netns'] == 'tb-c1'
     assert doc['testbed']['nodes'][0]['managementIp'] == '198.19.0.11'
     assert doc['testbed']['controller'] == {'ip': '198.19.0.1', 'port': 6653}
+
+
+def test_management_addressing():
+    import pytest
+    from dvrtestbed.network import Mgmt, parse_controller
+    m = Mgmt('198.19.0.0/24', parse_controller('198.19.0.1:6653'))
+    assert m.controller_in_net and m.bridge_ip == '198.19.0.1' and m.target == 'tcp:198.19.0.1:6653'
+    assert [m.node_ip(i) for i in (1, 2, 5)] == ['198.19.0.11', '198.19.0.12', '198.19.0.15']
+    # a controller elsewhere in the root namespace: nodes route to it via the bridge's first address
+    other = Mgmt('198.19.9.0/24', parse_controller('192.0.2.7:16653'))
+    assert not other.controller_in_net and other.bridge_ip == '198.19.9.1'
+    assert other.controller_port == 16653
+    assert parse_controller('198.19.0.1') == ('198.19.0.1', 6653)
+    with pytest.raises(ValueError, match='not reachable'):
+        Mgmt('198.19.0.0/24', ('127.0.0.1', 6653))
+    with pytest.raises(ValueError, match='does not fit'):
+        Mgmt('198.19.0.0/28', ('198.19.0.1', 6653)).node_ip(5)
