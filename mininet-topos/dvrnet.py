@@ -20,19 +20,12 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from dvrtestbed import cleanup as cleanup_mod  # noqa: E402
 from dvrtestbed.config import controller_config  # noqa: E402
 from dvrtestbed.generator import NAMED, named  # noqa: E402
-from dvrtestbed.network import DEFAULT_CONTROLLER, DEFAULT_MGMT_CIDR, DvrNet, Mgmt, parse_controller  # noqa: E402
+from dvrtestbed.network import (DEFAULT_CONTROLLER, DEFAULT_MGMT_CIDR, DvrNet, Mgmt, Terminated,  # noqa: E402
+                                parse_controller, signals_raise)
 from dvrtestbed.sysutil import check_prefix  # noqa: E402
 
 OVERRIDES = ('computes', 'gateways', 'both', 'tenants', 'routers_per_tenant', 'subnets_per_router',
              'vms_per_subnet', 'floating_ips', 'external_hosts', 'legacy_routers')
-
-
-class Terminated(BaseException):
-    """Raised from the SIGTERM/SIGHUP handler so that `finally` blocks tear the testbed down."""
-
-
-def _on_signal(signum, _frame):
-    raise Terminated('signal %d' % signum)
 
 
 def topology_from(args):
@@ -69,29 +62,28 @@ def cmd_config(args):
 def cmd_up(args):
     topo = topology_from(args)
     log = sys.stderr.write
-    signal.signal(signal.SIGTERM, _on_signal)
-    signal.signal(signal.SIGHUP, _on_signal)
     net = DvrNet(topo, prefix=args.prefix, controller=args.controller, mgmt_cidr=args.mgmt_cidr, log=log)
-    try:
-        net.start()
-        info = net.config()['testbed']
-        log('*** controller expected at %s:%d; nodes:\n' % args.controller)
-        for n in info['nodes']:
-            log('    %-4s %-8s %s netns=%s tunnel=%s mgmt=%s\n' % (n['name'], n['role'], n['deviceId'], n['netns'],
-                                                               n['tunnelIp'], n['managementIp']))
-        if args.cli:
-            net.cli()
-        else:
-            log('*** ready (%s/config.json); Ctrl-C or SIGTERM to stop\n' % net.statedir)
-            sys.stdout.write('READY %s\n' % net.statedir)
-            sys.stdout.flush()
-            while True:
-                signal.pause()
-    except (KeyboardInterrupt, Terminated):
-        log('\n*** stopping\n')
-    finally:
-        net.stop()
-        log('*** testbed %s removed\n' % args.prefix)
+    with signals_raise():
+        try:
+            net.start()
+            info = net.config()['testbed']
+            log('*** controller expected at %s:%d; nodes:\n' % args.controller)
+            for n in info['nodes']:
+                log('    %-4s %-8s %s netns=%s tunnel=%s mgmt=%s\n' % (
+                    n['name'], n['role'], n['deviceId'], n['netns'], n['tunnelIp'], n['managementIp']))
+            if args.cli:
+                net.cli()
+            else:
+                log('*** ready (%s/config.json); Ctrl-C or SIGTERM to stop\n' % net.statedir)
+                sys.stdout.write('READY %s\n' % net.statedir)
+                sys.stdout.flush()
+                while True:
+                    signal.pause()
+        except (KeyboardInterrupt, Terminated):
+            log('\n*** stopping\n')
+        finally:
+            net.stop()   # ignores further signals while it runs
+            log('*** testbed %s removed\n' % args.prefix)
     return 0
 
 

@@ -14,10 +14,11 @@ Wiring (prefix `P`, see README.md for the picture):
   `tap<vm>` is a br-int port with a fixed ofport.
 """
 
+import contextlib
 import ipaddress
 import json
 import os
-import shutil
+import signal
 
 from mininet.net import Mininet
 from mininet.link import Link
@@ -33,6 +34,37 @@ DEFAULT_CONTROLLER = ('198.19.0.1', 6653)
 DEFAULT_MGMT_CIDR = '198.19.0.0/24'
 MGMT_HOST_OFFSET = 10
 BRIDGE = 'br0'   # the Linux bridge inside the underlay and external namespaces
+
+
+class Terminated(BaseException):
+    """Raised by the handler of `signals_raise()` so that `finally`/`with` blocks tear the testbed down."""
+
+
+def _raise_terminated(signum, _frame):
+    raise Terminated('signal %d' % signum)
+
+
+@contextlib.contextmanager
+def signals_raise(signums=(signal.SIGTERM, signal.SIGHUP)):
+    """Within the block, SIGTERM/SIGHUP raise `Terminated` (Ctrl-C already raises KeyboardInterrupt), so a
+    `with DvrNet(...)` inside it is torn down on those signals too."""
+    old = {s: signal.signal(s, _raise_terminated) for s in signums}
+    try:
+        yield
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
+
+
+@contextlib.contextmanager
+def signals_ignored(signums=(signal.SIGINT, signal.SIGTERM, signal.SIGHUP)):
+    """Within the block those signals are ignored: used around teardown so it is not cut short."""
+    old = {s: signal.signal(s, signal.SIG_IGN) for s in signums}
+    try:
+        yield
+    finally:
+        for s, handler in old.items():
+            signal.signal(s, handler)
 
 
 def parse_controller(text):
@@ -312,6 +344,10 @@ class DvrNet:
         if not self.started:
             return
         self.started = False
+        with signals_ignored():
+            self._teardown()
+
+    def _teardown(self):
         for sw in self.nodes.values():
             try:
                 sw.ovs.stop()

@@ -247,3 +247,18 @@ def test_each_node_has_its_own_ovs(net):
         netns_of = {p: run(['ip', 'netns', 'identify', str(p)]).strip() for p in node_pids}
         assert set(netns_of.values()) == {sw.netns}
     assert len(pids) == 2 * len(net.nodes)
+
+
+def test_demo_topology_builds():
+    """The bigger named topology: 5 nodes, two gateways on the external network, overlapping tenant IPs."""
+    t = named('demo')
+    with DvrNet(t, prefix='tbd', controller=('198.19.208.1', 6653), mgmt_cidr='198.19.208.0/24') as net:
+        assert sorted(net.nodes) == ['c1', 'c2', 'c3', 'g1', 'g2']
+        for g in t.gateway_nodes:
+            assert net.node(g.name).ovs.vsctl('get', 'interface', 'ext0', 'ofport').strip() == '200'
+        bridged = run(['bridge', 'link', 'show'], netns=net.xnet.netns)
+        assert all(' %s@' % g.name in bridged or ' %s ' % g.name in bridged for g in t.gateway_nodes), bridged
+        same_ip = [vm for vm in t.vms if vm.ip == t.vms[0].ip]
+        assert len(same_ip) == 2 and len({t.vm_network(vm).tenant for vm in same_ip}) == 2
+        for vm in same_ip:
+            assert vm.ip in run(['ip', '-4', 'addr', 'show', 'eth0'], netns=net.vm(vm.name).netns)
