@@ -333,7 +333,12 @@ public final class OpenFlowSwitchSession {
         this.active = true;
     }
 
-    /** Routes an error to its pending request and batch; returns true if a request was failed. */
+    /**
+     * Routes an error to its pending request and batch.
+     *
+     * @param error the switch's error
+     * @return true if a pending request was failed
+     */
     boolean errorReceived(SwitchError error) {
         for (Batch b : batches) {
             if (b.contains(error.xid())) {

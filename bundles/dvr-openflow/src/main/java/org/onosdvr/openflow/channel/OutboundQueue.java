@@ -99,8 +99,11 @@ final class OutboundQueue {
         boolean wrote = false;
         while (channel.isWritable()) {
             List<OFMessage> batch = new ArrayList<>(Math.min(BATCH, Math.max(1, size.get())));
-            OFMessage m;
-            while (batch.size() < BATCH && (m = queue.poll()) != null) {
+            while (batch.size() < BATCH) {
+                OFMessage m = queue.poll();
+                if (m == null) {
+                    break;
+                }
                 batch.add(m);
             }
             if (batch.isEmpty()) {
