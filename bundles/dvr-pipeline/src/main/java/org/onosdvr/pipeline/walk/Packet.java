@@ -16,7 +16,6 @@
 package org.onosdvr.pipeline.walk;
 
 import org.onlab.packet.Ip4Address;
-import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.VlanId;
 import org.onosproject.net.PortNumber;
@@ -28,7 +27,6 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkNotNull;
 import static com.google.common.base.Preconditions.checkState;
 
 /**
@@ -51,11 +49,11 @@ public final class Packet {
     /** Default TTL of the factory packets. */
     public static final int DEFAULT_TTL = 64;
 
-    private static final int VLAN_PRESENT = 0x1000;
+    static final int VLAN_PRESENT = 0x1000;
 
     private final Map<Field, Long> fields;
 
-    private Packet(Map<Field, Long> fields) {
+    Packet(Map<Field, Long> fields) {
         this.fields = Collections.unmodifiableMap(new EnumMap<>(fields));
     }
 
@@ -64,8 +62,8 @@ public final class Packet {
      *
      * @return builder
      */
-    public static Builder builder() {
-        return new Builder();
+    public static PacketBuilder builder() {
+        return new PacketBuilder();
     }
 
     /**
@@ -73,10 +71,8 @@ public final class Packet {
      *
      * @return builder
      */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.values.putAll(fields);
-        return b;
+    public PacketBuilder toBuilder() {
+        return new PacketBuilder(fields);
     }
 
     /**
@@ -447,249 +443,5 @@ public final class Packet {
             j.add(f.ovsName() + "=" + (f == Field.CT_STATE ? CtState.format(v) : f.format(v)));
         }
         return j.toString();
-    }
-
-    /**
-     * Builder of packets; {@link #build()} checks that fields agree with their prerequisites.
-     */
-    public static final class Builder {
-        private final EnumMap<Field, Long> values = new EnumMap<>(Field.class);
-
-        private Builder() {
-        }
-
-        /**
-         * Sets any field.
-         *
-         * @param field field
-         * @param value value
-         * @return this
-         */
-        public Builder set(Field field, long value) {
-            checkArgument((value & ~field.fullMask()) == 0, "value 0x%s too wide for %s",
-                          Long.toHexString(value), field);
-            values.put(field, value);
-            return this;
-        }
-
-        /**
-         * Sets the in port.
-         *
-         * @param port port
-         * @return this
-         */
-        public Builder inPort(PortNumber port) {
-            return set(Field.IN_PORT, port.toLong());
-        }
-
-        /**
-         * Sets the Ethernet source.
-         *
-         * @param mac MAC
-         * @return this
-         */
-        public Builder ethSrc(MacAddress mac) {
-            return set(Field.ETH_SRC, mac.toLong());
-        }
-
-        /**
-         * Sets the Ethernet destination.
-         *
-         * @param mac MAC
-         * @return this
-         */
-        public Builder ethDst(MacAddress mac) {
-            return set(Field.ETH_DST, mac.toLong());
-        }
-
-        /**
-         * Sets the ether type.
-         *
-         * @param type ether type
-         * @return this
-         */
-        public Builder ethType(int type) {
-            return set(Field.ETH_TYPE, type);
-        }
-
-        /**
-         * Tags the packet with a VLAN id.
-         *
-         * @param vlan VLAN id ({@link VlanId#NONE} untags)
-         * @return this
-         */
-        public Builder vlan(VlanId vlan) {
-            return set(Field.VLAN_VID, vlan.equals(VlanId.NONE) ? 0 : VLAN_PRESENT | vlan.toShort());
-        }
-
-        /**
-         * Makes this an ARP packet.
-         *
-         * @param op  opcode
-         * @param sha sender MAC
-         * @param spa sender IP
-         * @param tha target MAC
-         * @param tpa target IP
-         * @return this
-         */
-        public Builder arp(int op, MacAddress sha, Ip4Address spa, MacAddress tha, Ip4Address tpa) {
-            ethType(Field.EtherTypes.ARP);
-            set(Field.ARP_OP, op);
-            set(Field.ARP_SHA, sha.toLong());
-            set(Field.ARP_SPA, ipBits(spa));
-            set(Field.ARP_THA, tha.toLong());
-            return set(Field.ARP_TPA, ipBits(tpa));
-        }
-
-        /**
-         * Makes this an IPv4 packet.
-         *
-         * @param src   source
-         * @param dst   destination
-         * @param proto IP protocol
-         * @param ttl   time to live
-         * @return this
-         */
-        public Builder ipv4(Ip4Address src, Ip4Address dst, int proto, int ttl) {
-            ethType(Field.EtherTypes.IPV4);
-            set(Field.IPV4_SRC, ipBits(src));
-            set(Field.IPV4_DST, ipBits(dst));
-            set(Field.IP_PROTO, proto);
-            return set(Field.IP_TTL, ttl);
-        }
-
-        /**
-         * Sets ICMP type and code (the IP protocol must be ICMP).
-         *
-         * @param type type
-         * @param code code
-         * @return this
-         */
-        public Builder icmp(int type, int code) {
-            set(Field.ICMP_TYPE, type);
-            return set(Field.ICMP_CODE, code);
-        }
-
-        /**
-         * Sets TCP ports and flags (the IP protocol must be TCP).
-         *
-         * @param src   source port
-         * @param dst   destination port
-         * @param flags TCP flags
-         * @return this
-         */
-        public Builder tcp(int src, int dst, int flags) {
-            set(Field.TCP_SRC, src);
-            set(Field.TCP_DST, dst);
-            return set(Field.TCP_FLAGS, flags);
-        }
-
-        /**
-         * Sets UDP ports (the IP protocol must be UDP).
-         *
-         * @param src source port
-         * @param dst destination port
-         * @return this
-         */
-        public Builder udp(int src, int dst) {
-            set(Field.UDP_SRC, src);
-            return set(Field.UDP_DST, dst);
-        }
-
-        /**
-         * Sets the tunnel id.
-         *
-         * @param id tunnel id
-         * @return this
-         */
-        public Builder tunnelId(long id) {
-            return set(Field.TUN_ID, id);
-        }
-
-        /**
-         * Sets the tunnel destination.
-         *
-         * @param ip IPv4 endpoint
-         * @return this
-         */
-        public Builder tunnelDst(Ip4Address ip) {
-            return set(Field.TUN_DST, ipBits(ip));
-        }
-
-        /**
-         * Sets the metadata register.
-         *
-         * @param value metadata
-         * @return this
-         */
-        public Builder metadata(long value) {
-            return set(Field.METADATA, value);
-        }
-
-        /**
-         * Sets the conntrack fields.
-         *
-         * @param state state bits
-         * @param zone  zone
-         * @param mark  mark
-         * @return this
-         */
-        public Builder conntrack(long state, int zone, long mark) {
-            set(Field.CT_STATE, state);
-            set(Field.CT_ZONE, zone);
-            return set(Field.CT_MARK, mark);
-        }
-
-        /**
-         * Builds the packet, checking every field against its prerequisites and filling defaults
-         * (0 for pipeline fields, TTL 64, ICMP code 0, TCP flags 0).
-         *
-         * @return packet
-         * @throws IllegalArgumentException if a field lacks its prerequisite or a required field is missing
-         */
-        public Packet build() {
-            EnumMap<Field, Long> out = new EnumMap<>(values);
-            long ethType = out.getOrDefault(Field.ETH_TYPE, 0L);
-            Long proto = out.get(Field.IP_PROTO);
-            for (Field f : Field.values()) {
-                boolean applies = applies(f, ethType, proto);
-                if (!applies) {
-                    checkArgument(!out.containsKey(f), "%s set but its prerequisites do not hold", f);
-                    continue;
-                }
-                if (!out.containsKey(f)) {
-                    Long dflt = defaultValue(f);
-                    checkArgument(dflt != null, "packet of type 0x%s needs %s", Long.toHexString(ethType), f);
-                    out.put(f, dflt);
-                }
-            }
-            return new Packet(out);
-        }
-
-        private static boolean applies(Field f, long ethType, Long proto) {
-            if (f.requiredEthType() != Field.EtherTypes.NONE && f.requiredEthType() != ethType) {
-                return false;
-            }
-            return f.requiredIpProto() == Field.IpProtocols.NONE
-                    || proto != null && proto == f.requiredIpProto();
-        }
-
-        private static Long defaultValue(Field f) {
-            switch (f) {
-                case IP_TTL:
-                    return (long) DEFAULT_TTL;
-                case ICMP_CODE:
-                case TCP_FLAGS:
-                    return 0L;
-                default:
-                    return f.requiredEthType() == Field.EtherTypes.NONE ? 0L : null;
-            }
-        }
-
-        private static long ipBits(IpAddress ip) {
-            checkNotNull(ip, "IP address");
-            checkArgument(ip.isIp4(), "IPv4 only: %s", ip);
-            return ip.getIp4Address().toInt() & 0xffffffffL;
-        }
     }
 }
