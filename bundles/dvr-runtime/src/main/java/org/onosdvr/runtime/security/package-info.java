@@ -1,0 +1,4 @@
+/**
+ * AuditService of the embedded runtime (needed by onos-cli commands).
+ */
+package org.onosdvr.runtime.security;
