@@ -17,7 +17,6 @@ import org.onosdvr.api.ExternalGateway;
 import org.onosdvr.api.ExternalNeighbor;
 import org.onosdvr.api.FloatingIp;
 import org.onosdvr.api.FloatingIpId;
-import org.onosdvr.api.GatewayAssignment;
 import org.onosdvr.api.Network;
 import org.onosdvr.api.NetworkId;
 import org.onosdvr.api.PortId;

@@ -81,7 +81,14 @@ final class RequestChecks {
         }
     }
 
-    /** Checks a requested external gateway and gives it a MAC (kept from the old one when unchanged). */
+    /**
+     * Checks a requested external gateway and gives it a MAC (kept from the old one when unchanged).
+     *
+     * @param s      current state
+     * @param router requested router
+     * @param old    router as stored, null on creation
+     * @return the gateway to store, null if none
+     */
     static ExternalGateway gateway(DvrSnapshot s, Router router, Router old) {
         if (!router.externalGateway().isPresent()) {
             return null;
@@ -129,7 +136,13 @@ final class RequestChecks {
                 });
     }
 
-    /** Takes a node out of every gateway assignment (the gateway selector assigns again). */
+    /**
+     * Takes a node out of every gateway assignment (the gateway selector assigns again).
+     *
+     * @param s        current state
+     * @param b        change being built
+     * @param deviceId node
+     */
     static void dropGateway(DvrSnapshot s, DvrSnapshot.Builder b, DeviceId deviceId) {
         for (GatewayAssignment a : s.gatewayAssignments()) {
             if (a.primary().equals(deviceId)) {

@@ -40,7 +40,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 /**
@@ -212,7 +211,8 @@ public class DvrReconcilerTest {
         assertEquals(2, ours.size());
         assertTrue(ours.stream().noneMatch(e -> e.exactMatch(stale)));
         assertEquals("the other application's rule is untouched", 3, table(D1).size());
-        List<FlowRuleOperation.Type> types = flows.applied.subList(ops, flows.applied.size()).stream().map(FlowRuleOperation::type)
+        List<FlowRuleOperation.Type> types = flows.applied.subList(ops, flows.applied.size()).stream()
+                .map(FlowRuleOperation::type)
                 .collect(Collectors.toList());
         assertEquals("removes come first", FlowRuleOperation.Type.REMOVE, types.get(0));
     }
