@@ -34,7 +34,10 @@ public final class DvrNode {
         this.tunnelPort = required(b.tunnelPort, "tunnel_port");
         this.externalPort = b.externalPort;
         this.index = b.index;
-        this.dvrMac = DvrMacs.dvrMac(b.baseMac == null ? DvrMacs.DEFAULT_BASE_MAC : b.baseMac, index);
+        check(index >= 0 && index <= DvrMacs.MAX_INDEX, "node index must be in 0..%d (0: allocate): %d",
+              DvrMacs.MAX_INDEX, index);
+        this.dvrMac = index == 0 ? null
+                : DvrMacs.dvrMac(b.baseMac == null ? DvrMacs.DEFAULT_BASE_MAC : b.baseMac, index);
         check(!tunnelPort.isLogical(), "tunnel_port must be a physical port number: %s", tunnelPort);
         check(externalPort == null || !externalPort.isLogical(),
               "external_port must be a physical port number: %s", externalPort);
@@ -63,11 +66,12 @@ public final class DvrNode {
         return Optional.ofNullable(externalPort);
     }
 
+    /** @return stable index, 0 until the admin service assigns one */
     public int index() {
         return index;
     }
 
-    /** @return this node's unique DVR MAC */
+    /** @return this node's unique DVR MAC (null while the index is 0) */
     public MacAddress dvrMac() {
         return dvrMac;
     }
@@ -80,7 +84,7 @@ public final class DvrNode {
     public Builder toBuilder() {
         return builder().deviceId(deviceId).role(role).tunnelIp(tunnelIp).tunnelPort(tunnelPort)
                 .externalPort(externalPort).index(index)
-                .baseMac(MacAddress.valueOf(dvrMac.toLong() - index));
+                .baseMac(dvrMac == null ? null : MacAddress.valueOf(dvrMac.toLong() - index));
     }
 
     public static Builder builder() {
@@ -98,7 +102,7 @@ public final class DvrNode {
         DvrNode n = (DvrNode) o;
         return index == n.index && deviceId.equals(n.deviceId) && role == n.role && tunnelIp.equals(n.tunnelIp)
                 && tunnelPort.equals(n.tunnelPort) && Objects.equals(externalPort, n.externalPort)
-                && dvrMac.equals(n.dvrMac);
+                && Objects.equals(dvrMac, n.dvrMac);
     }
 
     @Override

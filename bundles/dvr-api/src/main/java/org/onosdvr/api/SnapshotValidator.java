@@ -177,6 +177,7 @@ final class SnapshotValidator {
         Set<Integer> indexes = new HashSet<>();
         Set<IpAddress> tunnelIps = new HashSet<>();
         for (DvrNode n : s.nodes()) {
+            check(n.index() >= 1, "node %s has no index", n.deviceId());
             check(indexes.add(n.index()), "node %s: index %d is already used", n.deviceId(), n.index());
             check(tunnelIps.add(n.tunnelIp()), "node %s: tunnel ip %s is already used", n.deviceId(),
                   n.tunnelIp());

@@ -1,0 +1,4 @@
+/**
+ * SNAT gateway selection (rendezvous hashing) and the component keeping assignments current.
+ */
+package org.onosdvr.app.gateway;

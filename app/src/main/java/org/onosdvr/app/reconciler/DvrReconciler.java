@@ -1,0 +1,402 @@
+package org.onosdvr.app.reconciler;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Sets;
+import org.onlab.util.Tools;
+import org.onosdvr.api.DesiredFlow;
+import org.onosdvr.api.DeviceSyncStatus;
+import org.onosdvr.api.DvrEvent;
+import org.onosdvr.api.DvrListener;
+import org.onosdvr.api.DvrNode;
+import org.onosdvr.api.DvrReconcilerService;
+import org.onosdvr.api.DvrService;
+import org.onosdvr.api.DvrSnapshot;
+import org.onosdvr.api.FlowDiff;
+import org.onosproject.cfg.ComponentConfigService;
+import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreService;
+import org.onosproject.mastership.MastershipEvent;
+import org.onosproject.mastership.MastershipListener;
+import org.onosproject.mastership.MastershipService;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.device.DeviceEvent;
+import org.onosproject.net.device.DeviceListener;
+import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleEvent;
+import org.onosproject.net.flow.FlowRuleListener;
+import org.onosproject.net.flow.FlowRuleOperations;
+import org.onosproject.net.flow.FlowRuleOperationsContext;
+import org.onosproject.net.flow.FlowRuleService;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.slf4j.Logger;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Dictionary;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+import static java.util.concurrent.Executors.newSingleThreadScheduledExecutor;
+import static org.onlab.util.Tools.groupedThreads;
+import static org.onosdvr.app.reconciler.ReconcilerProperties.AUDIT_PERIOD_SEC;
+import static org.onosdvr.app.reconciler.ReconcilerProperties.AUDIT_PERIOD_SEC_DEFAULT;
+import static org.slf4j.LoggerFactory.getLogger;
+
+/**
+ * Level-triggered flow reconciler. For each device: desired = the compiled rules of the current snapshot for it,
+ * installed = this application's entries on it; installed rules no desired rule matches exactly are removed,
+ * missing desired rules added (a changed treatment on the same key is modified in place), as one
+ * {@link FlowRuleOperations} batch per device (removes, then adds). Running it twice does nothing the second
+ * time.
+ * <p>
+ * Every trigger (DVR state change, device added/available/port change, mastership change, one of our rules
+ * removed by someone else, periodic audit) only marks devices dirty; one single-threaded executor drains the
+ * dirty set, so bursts coalesce. Only devices this instance masters are programmed ({@link #isResponsible}).
+ * </p>
+ */
+@Component(immediate = true, service = DvrReconcilerService.class,
+        property = AUDIT_PERIOD_SEC + ":Integer=" + AUDIT_PERIOD_SEC_DEFAULT)
+public class DvrReconciler implements DvrReconcilerService {
+
+    /** Application name the rules belong to. */
+    public static final String APP_NAME = "org.onosdvr.app";
+
+    private final Logger log = getLogger(getClass());
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected CoreService coreService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected DvrService dvrService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected FlowRuleService flowRuleService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected DeviceService deviceService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected MastershipService mastershipService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected ComponentConfigService cfgService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected RuleCompilerFactory compilerFactory;
+
+    private int auditPeriodSec = AUDIT_PERIOD_SEC_DEFAULT;
+
+    private final DvrListener dvrListener = this::dvrEvent;
+    private final DeviceListener deviceListener = this::deviceEvent;
+    private final FlowRuleListener flowListener = this::flowEvent;
+    private final MastershipListener mastershipListener = this::mastershipEvent;
+
+    private final Set<DeviceId> dirty = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Map<DeviceId, DeviceSyncStatus> statuses = new ConcurrentHashMap<>();
+    private ScheduledExecutorService executor;
+    private ScheduledFuture<?> audit;
+    private ApplicationId appId;
+    private RuleCompiler compiler;
+
+    /** Compilation cache: the snapshot compiled last and its result (replaced whole, read without lock). */
+    private volatile Cache cache;
+
+    private static final class Cache {
+        final DvrSnapshot snapshot;
+        final RuleCompiler.Compiled compiled;
+
+        Cache(DvrSnapshot snapshot, RuleCompiler.Compiled compiled) {
+            this.snapshot = snapshot;
+            this.compiled = compiled;
+        }
+    }
+
+    @Activate
+    protected void activate(ComponentContext context) {
+        appId = coreService.registerApplication(APP_NAME);
+        compiler = compilerFactory.create(appId);
+        executor = newSingleThreadScheduledExecutor(groupedThreads("onos-dvr", "reconciler-%d", log));
+        cfgService.registerProperties(getClass());
+        readConfiguration(context);
+        dvrService.addListener(dvrListener);
+        deviceService.addListener(deviceListener);
+        flowRuleService.addListener(flowListener);
+        mastershipService.addListener(mastershipListener);
+        markAll();
+        log.info("Started");
+    }
+
+    @Deactivate
+    protected void deactivate() {
+        mastershipService.removeListener(mastershipListener);
+        flowRuleService.removeListener(flowListener);
+        deviceService.removeListener(deviceListener);
+        dvrService.removeListener(dvrListener);
+        cfgService.unregisterProperties(getClass(), false);
+        executor.shutdownNow();
+        log.info("Stopped");
+    }
+
+    @Modified
+    protected void modified(ComponentContext context) {
+        readConfiguration(context);
+    }
+
+    private void readConfiguration(ComponentContext context) {
+        Dictionary<?, ?> properties = context == null ? null : context.getProperties();
+        int period = properties == null ? AUDIT_PERIOD_SEC_DEFAULT
+                : Tools.getIntegerProperty(properties, AUDIT_PERIOD_SEC, AUDIT_PERIOD_SEC_DEFAULT);
+        auditPeriodSec = period < 0 ? AUDIT_PERIOD_SEC_DEFAULT : period;
+        if (audit != null) {
+            audit.cancel(false);
+            audit = null;
+        }
+        if (auditPeriodSec > 0) {
+            audit = executor.scheduleWithFixedDelay(this::markAll, auditPeriodSec, auditPeriodSec,
+                                                    TimeUnit.SECONDS);
+        }
+        log.info("Settings: {}={}", AUDIT_PERIOD_SEC, auditPeriodSec);
+    }
+
+    // ---- the single mastership check
+
+    /**
+     * Tells whether this instance programs a device: it does when it is the device's master. This is the only
+     * place that decides it.
+     *
+     * @param deviceId device
+     * @return true if this instance is master
+     */
+    private boolean isResponsible(DeviceId deviceId) {
+        return mastershipService.isLocalMaster(deviceId);
+    }
+
+    // ---- triggers: each marks devices dirty
+
+    private void dvrEvent(DvrEvent event) {
+        if (event.type() == DvrEvent.Type.SNAPSHOT_CHANGED) {
+            markAll();
+        }
+    }
+
+    private void deviceEvent(DeviceEvent event) {
+        DeviceId d = event.subject().id();
+        switch (event.type()) {
+            case DEVICE_ADDED:
+            case DEVICE_AVAILABILITY_CHANGED:
+            case PORT_ADDED:
+            case PORT_UPDATED:
+            case PORT_REMOVED:
+                if (known(d)) {
+                    mark(d);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void flowEvent(FlowRuleEvent event) {
+        FlowRule rule = event.subject();
+        if (event.type() == FlowRuleEvent.Type.RULE_REMOVED && rule.appId() == appId.id()
+                && stillDesired(rule)) {
+            log.debug("Rule removed behind our back on {}: {}", rule.deviceId(), rule);
+            mark(rule.deviceId());
+        }
+    }
+
+    private void mastershipEvent(MastershipEvent event) {
+        if (event.type() == MastershipEvent.Type.MASTER_CHANGED && known(event.subject())) {
+            mark(event.subject());
+        }
+    }
+
+    private boolean known(DeviceId d) {
+        return dvrService.snapshot().node(d).isPresent() || statuses.containsKey(d) || compiled().devices()
+                .contains(d);
+    }
+
+    private boolean stillDesired(FlowRule rule) {
+        return compiled().rules(rule.deviceId()).stream().anyMatch(f -> f.flowRule().exactMatch(rule));
+    }
+
+    private void mark(DeviceId d) {
+        dirty.add(d);
+        scheduleDrain();
+    }
+
+    /** Marks every device that has or had desired rules, every DVR node and every device synced before. */
+    private void markAll() {
+        dirty.addAll(devices());
+        scheduleDrain();
+    }
+
+    private Set<DeviceId> devices() {
+        Set<DeviceId> all = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
+        all.addAll(compiled().devices());
+        all.addAll(statuses.keySet());
+        dvrService.snapshot().nodes().stream().map(DvrNode::deviceId).forEach(all::add);
+        return all;
+    }
+
+    private void scheduleDrain() {
+        if (executor != null && !executor.isShutdown() && drainScheduled.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        List<DeviceId> batch = new ArrayList<>(dirty);
+        dirty.removeAll(batch);
+        batch.forEach(this::syncNow);
+    }
+
+    // ---- compilation
+
+    private RuleCompiler.Compiled compiled() {
+        DvrSnapshot s = dvrService.snapshot();
+        Cache c = cache;
+        if (c == null || c.snapshot != s) {
+            c = new Cache(s, compiler.compile(s));
+            cache = c;
+        }
+        return c.compiled;
+    }
+
+    // ---- synchronisation
+
+    /** Synchronises one device (on the executor). */
+    private DeviceSyncStatus syncNow(DeviceId d) {
+        DeviceSyncStatus old = statuses.get(d);
+        long count = old == null ? 1 : old.syncCount() + 1;
+        DeviceSyncStatus status;
+        try {
+            if (!isResponsible(d)) {
+                status = status(d, DeviceSyncStatus.State.NOT_MASTER, null, count, null);
+            } else if (!deviceService.isAvailable(d)) {
+                status = status(d, DeviceSyncStatus.State.UNAVAILABLE, null, count, null);
+            } else {
+                FlowDiff diff = diff(d);
+                if (!diff.isEmpty()) {
+                    flowRuleService.apply(operations(diff));
+                    log.debug("Synced {}: {}", d, diff);
+                }
+                status = status(d, DeviceSyncStatus.State.IN_SYNC, diff, count, null);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Cannot sync {}: {}", d, e.toString());
+            status = status(d, DeviceSyncStatus.State.FAILED, null, count, e.toString());
+        }
+        statuses.put(d, status);
+        return status;
+    }
+
+    private static DeviceSyncStatus status(DeviceId d, DeviceSyncStatus.State state, FlowDiff diff, long count,
+                                           String error) {
+        return diff == null
+                ? new DeviceSyncStatus(d, state, 0, 0, 0, 0, 0, System.currentTimeMillis(), count, error)
+                : new DeviceSyncStatus(d, state, diff.desiredCount(), diff.installedCount(), diff.toAdd().size(),
+                                       diff.toRemove().size(), diff.toModify().size(),
+                                       System.currentTimeMillis(), count, error);
+    }
+
+    private FlowRuleOperations operations(FlowDiff diff) {
+        FlowRuleOperations.Builder ops = FlowRuleOperations.builder();
+        diff.toRemove().forEach(ops::remove);
+        ops.newStage();
+        diff.toAdd().forEach(ops::add);
+        diff.toModify().forEach(ops::modify);
+        DeviceId d = diff.deviceId();
+        return ops.build(new FlowRuleOperationsContext() {
+            @Override
+            public void onError(FlowRuleOperations failed) {
+                log.warn("Flow operations failed on {}; will retry", d);
+                statuses.computeIfPresent(d, (k, s) -> new DeviceSyncStatus(
+                        d, DeviceSyncStatus.State.FAILED, s.desired(), s.installed(), s.added(), s.removed(),
+                        s.modified(), s.lastSyncMillis(), s.syncCount(), "flow rule operations failed"));
+                mark(d);
+            }
+        });
+    }
+
+    // ---- DvrReconcilerService
+
+    @Override
+    public List<DesiredFlow> desired(DeviceId deviceId) {
+        return ImmutableList.copyOf(compiled().rules(deviceId));
+    }
+
+    @Override
+    public Collection<FlowEntry> installed(DeviceId deviceId) {
+        List<FlowEntry> list = new ArrayList<>();
+        for (FlowEntry e : flowRuleService.getFlowEntries(deviceId)) {
+            if (e.appId() == appId.id()) {
+                list.add(e);
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public FlowDiff diff(DeviceId deviceId) {
+        List<FlowRule> desired = compiled().rules(deviceId).stream().map(DesiredFlow::flowRule)
+                .collect(Collectors.toList());
+        return FlowDiffer.diff(deviceId, desired, installed(deviceId));
+    }
+
+    @Override
+    public CompletableFuture<DeviceSyncStatus> sync(DeviceId deviceId) {
+        return CompletableFuture.supplyAsync(() -> syncNow(deviceId), executor);
+    }
+
+    @Override
+    public CompletableFuture<Map<DeviceId, DeviceSyncStatus>> syncAll() {
+        return CompletableFuture.supplyAsync(() -> {
+            Map<DeviceId, DeviceSyncStatus> result = new LinkedHashMap<>();
+            Set<DeviceId> all = devices();
+            dirty.removeAll(all);
+            all.forEach(d -> result.put(d, syncNow(d)));
+            return ImmutableMap.copyOf(result);
+        }, executor);
+    }
+
+    @Override
+    public Map<DeviceId, DeviceSyncStatus> status() {
+        Map<DeviceId, DeviceSyncStatus> result = new LinkedHashMap<>();
+        for (DeviceId d : Sets.union(devices(), statuses.keySet())) {
+            result.put(d, statuses.getOrDefault(d, new DeviceSyncStatus(d, DeviceSyncStatus.State.NEVER, 0, 0, 0,
+                                                                           0, 0, 0, 0, null)));
+        }
+        return ImmutableMap.copyOf(result);
+    }
+
+    /**
+     * Waits until the work queued so far is done (for tests).
+     *
+     * @throws Exception if interrupted or failed
+     */
+    void flush() throws Exception {
+        executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
+    }
+}

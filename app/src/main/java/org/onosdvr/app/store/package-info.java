@@ -1,0 +1,4 @@
+/**
+ * The distributed DVR store on ONOS consistent maps.
+ */
+package org.onosdvr.app.store;

@@ -1,0 +1,251 @@
+package org.onosdvr.app.reconciler;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.onosdvr.api.DesiredFlow;
+import org.onosdvr.api.DeviceSyncStatus;
+import org.onosdvr.api.DvrNode;
+import org.onosdvr.api.DvrSnapshot;
+import org.onosdvr.api.NodeRole;
+import org.onosdvr.api.PortId;
+import org.onosdvr.api.VmPort;
+import org.onosdvr.app.testing.DvrTestBed;
+import org.onosdvr.app.testing.InMemoryFlowRuleService;
+import org.onosdvr.app.testing.TestModel;
+import org.onosproject.cfg.ComponentConfigAdapter;
+import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreServiceAdapter;
+import org.onosproject.core.DefaultApplicationId;
+import org.onosproject.mastership.MastershipServiceAdapter;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.MastershipRole;
+import org.onosproject.net.PortNumber;
+import org.onosproject.net.device.DeviceServiceAdapter;
+import org.onosproject.net.flow.DefaultFlowRule;
+import org.onosproject.net.flow.DefaultTrafficSelector;
+import org.onosproject.net.flow.DefaultTrafficTreatment;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleOperation;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * Tests of the reconciler against a flow rule service that behaves like ONOS's.
+ */
+public class DvrReconcilerTest {
+
+    private static final ApplicationId APP = new DefaultApplicationId(42, DvrReconciler.APP_NAME);
+    private static final ApplicationId OTHER_APP = new DefaultApplicationId(43, "other");
+    private static final DeviceId D1 = DeviceId.deviceId("of:0000000000000001");
+    private static final DeviceId D2 = DeviceId.deviceId("of:0000000000000002");
+
+    private final Set<DeviceId> mastered = new HashSet<>(Set.of(D1, D2));
+    private final InMemoryFlowRuleService flows = new InMemoryFlowRuleService();
+    private DvrTestBed bed;
+    private DvrReconciler rec;
+
+    /** A toy compiler: a miss rule per node, and an L2 rule per VM port located on it. */
+    static final class ToyCompiler implements RuleCompiler {
+        private final ApplicationId appId;
+
+        ToyCompiler(ApplicationId appId) {
+            this.appId = appId;
+        }
+
+        private FlowRule rule(DeviceId d, int table, int priority, DefaultTrafficSelector.Builder sel,
+                              DefaultTrafficTreatment.Builder treat) {
+            return DefaultFlowRule.builder().fromApp(appId).forDevice(d).forTable(table).withPriority(priority)
+                    .withSelector(sel.build()).withTreatment(treat.build()).makePermanent().build();
+        }
+
+        @Override
+        public Compiled compile(DvrSnapshot s) {
+            Map<DeviceId, List<DesiredFlow>> map = new java.util.HashMap<>();
+            for (DvrNode n : s.nodes()) {
+                List<DesiredFlow> list = map.computeIfAbsent(n.deviceId(), k -> new ArrayList<>());
+                list.add(new DesiredFlow(rule(n.deviceId(), 0, 0, (DefaultTrafficSelector.Builder)
+                        DefaultTrafficSelector.builder(), (DefaultTrafficTreatment.Builder)
+                        DefaultTrafficTreatment.builder().drop()), "classifier", "miss", "node:" + n.deviceId()));
+            }
+            for (VmPort p : s.ports()) {
+                p.location().filter(l -> map.containsKey(l.deviceId())).ifPresent(l -> map.get(l.deviceId()).add(
+                        new DesiredFlow(rule(l.deviceId(), 7, 100, (DefaultTrafficSelector.Builder)
+                                DefaultTrafficSelector.builder().matchEthDst(p.mac()),
+                                             (DefaultTrafficTreatment.Builder) DefaultTrafficTreatment.builder()
+                                                     .setOutput(l.port())), "l2_lookup", "to " + p.id(),
+                                        "port:" + p.id())));
+            }
+            return new Compiled() {
+                @Override
+                public Set<DeviceId> devices() {
+                    return map.keySet();
+                }
+
+                @Override
+                public List<DesiredFlow> rules(DeviceId deviceId) {
+                    return map.getOrDefault(deviceId, List.of());
+                }
+            };
+        }
+    }
+
+    @Before
+    public void setUp() {
+        bed = new DvrTestBed();
+        bed.manager.createNetwork(TestModel.network("n1", 101));
+        bed.manager.createSubnet(TestModel.subnet("s1", "n1", "10.0.1.0/24", "10.0.1.1"));
+        bed.manager.updateNode(TestModel.node(D1.toString(), NodeRole.COMPUTE, "198.18.0.1", 0));
+        bed.manager.updateNode(TestModel.node(D2.toString(), NodeRole.COMPUTE, "198.18.0.2", 0));
+        bed.manager.createPort(TestModel.port("p1", "n1", "fa:16:3e:00:00:01", "10.0.1.10")
+                                       .withLocation(new ConnectPoint(D1, PortNumber.portNumber(3))));
+        bed.manager.createPort(TestModel.port("p2", "n1", "fa:16:3e:00:00:02", "10.0.1.11")
+                                       .withLocation(new ConnectPoint(D2, PortNumber.portNumber(4))));
+
+        rec = new DvrReconciler();
+        rec.coreService = new CoreServiceAdapter() {
+            @Override
+            public ApplicationId registerApplication(String name) {
+                return APP;
+            }
+        };
+        rec.dvrService = bed.manager;
+        rec.flowRuleService = flows;
+        rec.deviceService = new DeviceServiceAdapter() {
+            @Override
+            public boolean isAvailable(DeviceId deviceId) {
+                return true;
+            }
+        };
+        rec.mastershipService = new MastershipServiceAdapter() {
+            @Override
+            public MastershipRole getLocalRole(DeviceId deviceId) {
+                return mastered.contains(deviceId) ? MastershipRole.MASTER : MastershipRole.STANDBY;
+            }
+        };
+        rec.cfgService = new ComponentConfigAdapter();
+        rec.compilerFactory = ToyCompiler::new;
+        rec.activate(null);
+    }
+
+    @After
+    public void tearDown() {
+        rec.deactivate();
+        bed.stop();
+    }
+
+    private Map<DeviceId, DeviceSyncStatus> syncAll() throws Exception {
+        return rec.syncAll().get(10, TimeUnit.SECONDS);
+    }
+
+    private Set<String> table(DeviceId d) {
+        Set<String> rules = new TreeSet<>();
+        for (FlowEntry e : flows.getFlowEntries(d)) {
+            rules.add(e.appId() + "/" + e.tableId() + "/" + e.priority() + "/" + e.selector().criteria() + "/"
+                              + e.treatment().allInstructions());
+        }
+        return rules;
+    }
+
+    @Test
+    public void installsDesiredRulesAndSecondRunDoesNothing() throws Exception {
+        rec.flush();
+        syncAll();
+        assertEquals(2, table(D1).size());
+        assertEquals(2, table(D2).size());
+        assertTrue(rec.diff(D1).isEmpty());
+
+        int ops = flows.applied.size();
+        int batches = flows.batches;
+        Map<DeviceId, DeviceSyncStatus> second = syncAll();
+        assertEquals("second run: zero operations", ops, flows.applied.size());
+        assertEquals("second run: no batch", batches, flows.batches);
+        assertEquals(DeviceSyncStatus.State.IN_SYNC, second.get(D1).state());
+        assertEquals(0, second.get(D1).added());
+        assertEquals(2, second.get(D1).installed());
+    }
+
+    @Test
+    public void repairsRuleDeletedBehindItsBack() throws Exception {
+        syncAll();
+        Set<String> before = table(D1);
+        FlowRule l2 = rec.desired(D1).stream().filter(f -> f.table().equals("l2_lookup")).findFirst().get()
+                .flowRule();
+        int ops = flows.applied.size();
+        flows.removeBehindBack(l2);
+        rec.flush();
+        assertEquals("restored by the event-triggered sync", before, table(D1));
+        List<FlowRuleOperation> repair = flows.applied.subList(ops, flows.applied.size());
+        assertEquals(1, repair.size());
+        assertEquals(FlowRuleOperation.Type.ADD, repair.get(0).type());
+        assertTrue(repair.get(0).rule().exactMatch(l2));
+    }
+
+    @Test
+    public void removesStaleRulesOfOurAppOnlyAndBatchesPerDevice() throws Exception {
+        FlowRule stale = DefaultFlowRule.builder().fromApp(APP).forDevice(D1).forTable(3).withPriority(5)
+                .withSelector(DefaultTrafficSelector.builder().matchEthType((short) 0x800).build())
+                .withTreatment(DefaultTrafficTreatment.builder().drop().build()).makePermanent().build();
+        FlowRule foreign = DefaultFlowRule.builder().fromApp(OTHER_APP).forDevice(D1).forTable(3).withPriority(6)
+                .withSelector(DefaultTrafficSelector.builder().matchEthType((short) 0x806).build())
+                .withTreatment(DefaultTrafficTreatment.builder().drop().build()).makePermanent().build();
+        rec.flush();
+        flows.applyFlowRules(stale, foreign);
+        int batches = flows.batches;
+        int ops = flows.applied.size();
+        rec.sync(D1).get(10, TimeUnit.SECONDS);
+        assertEquals("one batch for the device", batches + 1, flows.batches);
+        List<FlowEntry> ours = new ArrayList<>(rec.installed(D1));
+        assertEquals(2, ours.size());
+        assertTrue(ours.stream().noneMatch(e -> e.exactMatch(stale)));
+        assertEquals("the other application's rule is untouched", 3, table(D1).size());
+        List<FlowRuleOperation.Type> types = flows.applied.subList(ops, flows.applied.size()).stream()
+                .map(FlowRuleOperation::type)
+                .collect(Collectors.toList());
+        assertEquals("removes come first", FlowRuleOperation.Type.REMOVE, types.get(0));
+    }
+
+    @Test
+    public void stateChangeUpdatesOnlyTheDifference() throws Exception {
+        syncAll();
+        int ops = flows.applied.size();
+        VmPort p1 = bed.manager.snapshot().port(PortId.of("p1")).get();
+        bed.manager.updatePort(p1.withLocation(new ConnectPoint(D1, PortNumber.portNumber(9))));
+        rec.flush();
+        List<FlowRuleOperation> done = flows.applied.subList(ops, flows.applied.size());
+        assertEquals("same key, new output: one modify", 1, done.size());
+        assertEquals(FlowRuleOperation.Type.MODIFY, done.get(0).type());
+        assertTrue(table(D1).stream().anyMatch(r -> r.contains("OUTPUT:9")));
+        assertTrue(rec.diff(D1).isEmpty());
+
+        bed.manager.removePort(PortId.of("p2"));
+        rec.flush();
+        assertEquals(1, table(D2).size());
+    }
+
+    @Test
+    public void onlyMasteredDevicesAreProgrammed() throws Exception {
+        syncAll();
+        mastered.remove(D2);
+        bed.manager.removePort(PortId.of("p2"));
+        rec.flush();
+        Map<DeviceId, DeviceSyncStatus> st = syncAll();
+        assertEquals(DeviceSyncStatus.State.NOT_MASTER, st.get(D2).state());
+        assertEquals("another member's device is left alone", 2, table(D2).size());
+        assertEquals(1, rec.diff(D2).toRemove().size());
+        assertEquals(2, table(D1).size());
+        assertEquals(DeviceSyncStatus.State.NOT_MASTER, rec.status().get(D2).state());
+    }
+}
