@@ -115,7 +115,7 @@ public enum PipelineTable {
     /** Output to the tunnel port; routed packets leave with this node's DVR MAC. */
     TUNNEL_OUT("tunnel_out",
                "output to the tunnel port; packets from a distributed router leave with this node's DVR MAC",
-               ImmutableSet.of(ETH_SRC),
+               ImmutableSet.of(IN_PORT, ETH_SRC),
                EnumSet.of(SET_ETH_SRC, OUTPUT),
                "", Miss.DROP, null);
 

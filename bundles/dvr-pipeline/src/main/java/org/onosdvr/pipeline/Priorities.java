@@ -124,8 +124,12 @@ public final class Priorities {
     public static final class TunnelOut {
         /** Any packet: output to the tunnel port. */
         public static final int OUTPUT = 100;
+        /** Came in from the tunnel (hairpin, e.g. routed by a legacy router): output IN_PORT. */
+        public static final int HAIRPIN = 150;
         /** Routed by a distributed router: leave with this node's DVR MAC. */
         public static final int DVR_MAC = 200;
+        /** Both: DVR MAC and output IN_PORT. */
+        public static final int DVR_MAC_HAIRPIN = 250;
 
         private TunnelOut() {
         }

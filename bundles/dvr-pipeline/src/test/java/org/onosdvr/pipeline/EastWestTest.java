@@ -21,6 +21,7 @@ import static org.onosdvr.pipeline.PipelineTable.L3_INGRESS;
 import static org.onosdvr.pipeline.PipelineTable.L3_ROUTE;
 import static org.onosdvr.pipeline.PipelineTable.TUNNEL_OUT;
 import static org.onosdvr.pipeline.testing.Rules.decTtl;
+import static org.onosdvr.pipeline.testing.Rules.exactly;
 import static org.onosdvr.pipeline.testing.Rules.gotoTable;
 import static org.onosdvr.pipeline.testing.Rules.matching;
 import static org.onosdvr.pipeline.testing.Rules.metadata;
@@ -93,8 +94,8 @@ public class EastWestTest extends CompilerTestBase {
     public void routedPacketsLeaveWithTheNodeDvrMac() {
         for (String node : new String[]{"c1", "c2"}) {
             for (String sub : new String[]{"a1-sub", "a2-sub"}) {
-                CompiledRule r = only(p, dev(node), TUNNEL_OUT,
-                                      Criteria.matchEthSrc(s.routerInterface(sub).mac()));
+                CompiledRule r = exactly(p, dev(node), TUNNEL_OUT,
+                                         Criteria.matchEthSrc(s.routerInterface(sub).mac()));
                 assertEquals(Optional.of(s.node(node).dvrMac()), setEthSrc(r));
                 assertThat(outputs(r), contains(ScenarioBuilder.TUNNEL_PORT));
             }
