@@ -1,0 +1,77 @@
+package org.onosdvr.pipeline;
+
+import org.onlab.packet.ARP;
+import org.onlab.packet.EthType;
+import org.onlab.packet.IpAddress;
+import org.onlab.packet.MacAddress;
+import org.onosdvr.api.Network;
+import org.onosdvr.api.Router;
+import org.onosdvr.api.RouterInterface;
+import org.onosdvr.api.Subnet;
+import org.onosproject.net.PortNumber;
+import org.onosproject.net.flow.TrafficSelector;
+import org.onosproject.net.flow.TrafficTreatment;
+
+import static org.onosdvr.pipeline.DeviceContext.actions;
+import static org.onosdvr.pipeline.DeviceContext.match;
+import static org.onosdvr.pipeline.PipelineTable.ARP_RESPONDER;
+import static org.onosdvr.pipeline.Priorities.ArpResponder.REPLY;
+
+/**
+ * arp_responder for router interfaces: every node taking part in a network answers ARP requests for the
+ * gateway IPs on it in the switch (distributed and legacy routers alike, like Neutron's l2pop ARP responder),
+ * so gateway ARP never reaches the tunnel. Also the shared reply used for floating and external IPs.
+ */
+final class ArpResponderFlows implements FlowFeature {
+
+    private static final short ARP_TYPE = EthType.EtherType.ARP.ethType().toShort();
+
+    @Override
+    public void build(DeviceContext ctx) {
+        for (Router r : ctx.topology().routers()) {
+            for (RouterInterface i : ctx.topology().interfaces(r)) {
+                Subnet s = ctx.topology().subnet(i);
+                Network n = ctx.topology().network(s);
+                if (!ctx.topology().networks(ctx.device()).contains(n.id())) {
+                    continue;
+                }
+                ctx.add(ARP_RESPONDER, REPLY, request(Metadata.network(n.segmentId()), s.gatewayIp()),
+                        reply(ctx, i.mac(), s.gatewayIp()), Sources.router(r),
+                        String.format("ARP reply for %s is %s (router %s, subnet %s)", s.gatewayIp(), i.mac(),
+                                      r.id(), s.id()));
+            }
+        }
+    }
+
+    /**
+     * Matches an ARP request for an address in a context.
+     *
+     * @param metadata context
+     * @param target   requested address
+     * @return selector builder
+     */
+    static TrafficSelector.Builder request(long metadata, IpAddress target) {
+        return match().matchMetadata(metadata).matchEthType(ARP_TYPE).matchArpOp(ARP.OP_REQUEST)
+                .matchArpTpa(target.getIp4Address());
+    }
+
+    /**
+     * Turns an ARP request into the reply "ip is at mac" and sends it back where it came from.
+     *
+     * @param ctx device context
+     * @param mac answered MAC
+     * @param ip  answered address
+     * @return treatment builder
+     */
+    static TrafficTreatment.Builder reply(DeviceContext ctx, MacAddress mac, IpAddress ip) {
+        return actions()
+                .extension(ctx.nicira().moveEthSrcToDst(), ctx.device())
+                .setEthSrc(mac)
+                .setArpOp(ARP.OP_REPLY)
+                .extension(ctx.nicira().moveArpShaToTha(), ctx.device())
+                .setArpSha(mac)
+                .extension(ctx.nicira().moveArpSpaToTpa(), ctx.device())
+                .setArpSpa(ip)
+                .setOutput(PortNumber.IN_PORT);
+    }
+}

@@ -1,0 +1,102 @@
+package org.onosdvr.pipeline;
+
+import org.onosdvr.api.DvrNode;
+import org.onosdvr.api.DvrSnapshot;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.flow.DefaultTrafficSelector;
+import org.onosproject.net.flow.DefaultTrafficTreatment;
+import org.onosproject.net.flow.TrafficSelector;
+import org.onosproject.net.flow.TrafficTreatment;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a {@link FlowFeature} needs to build one device's rules, and where they are collected. Two rules
+ * with the same table, priority and match are either identical (the second is dropped) or a compiler bug
+ * ({@link IllegalStateException}).
+ */
+final class DeviceContext {
+
+    private final DvrNode node;
+    private final DvrTopology topology;
+    private final DvrFlowBuilder flows;
+    private final NiciraActions nicira;
+    private final List<CompiledRule> rules = new ArrayList<>();
+    private final Map<RuleKey.MatchKey, CompiledRule> byMatch = new HashMap<>();
+
+    DeviceContext(DvrNode node, DvrTopology topology, DvrFlowBuilder flows, NiciraActions nicira) {
+        this.node = node;
+        this.topology = topology;
+        this.flows = flows;
+        this.nicira = nicira;
+    }
+
+    DvrNode node() {
+        return node;
+    }
+
+    DeviceId device() {
+        return node.deviceId();
+    }
+
+    DvrTopology topology() {
+        return topology;
+    }
+
+    DvrSnapshot snapshot() {
+        return topology.snapshot();
+    }
+
+    NiciraActions nicira() {
+        return nicira;
+    }
+
+    DvrFlowBuilder flows() {
+        return flows;
+    }
+
+    /** @return a new selector builder */
+    static TrafficSelector.Builder match() {
+        return DefaultTrafficSelector.builder();
+    }
+
+    /** @return a new treatment builder */
+    static TrafficTreatment.Builder actions() {
+        return DefaultTrafficTreatment.builder();
+    }
+
+    /**
+     * Builds, validates and records a rule.
+     *
+     * @param table       table
+     * @param priority    priority
+     * @param selector    match
+     * @param treatment   actions
+     * @param source      model object key
+     * @param description one line
+     */
+    void add(PipelineTable table, int priority, TrafficSelector.Builder selector,
+             TrafficTreatment.Builder treatment, String source, String description) {
+        add(flows.build(table, priority, selector.build(), treatment.build(), source, description));
+    }
+
+    void add(CompiledRule rule) {
+        RuleKey.MatchKey key = RuleKey.of(rule.flowRule()).matchKey();
+        CompiledRule existing = byMatch.putIfAbsent(key, rule);
+        if (existing == null) {
+            rules.add(rule);
+        } else if (!RuleKey.of(existing.flowRule()).equals(RuleKey.of(rule.flowRule()))) {
+            throw new IllegalStateException("conflicting rules on " + device() + ": " + existing.explain()
+                                                    + " / " + rule.explain());
+        }
+    }
+
+    /** @return rules added so far, in order */
+    List<CompiledRule> rules() {
+        return Collections.unmodifiableList(rules);
+    }
+}

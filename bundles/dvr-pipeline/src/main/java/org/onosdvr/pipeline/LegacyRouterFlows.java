@@ -1,0 +1,43 @@
+package org.onosdvr.pipeline;
+
+import org.onosdvr.api.DvrNode;
+import org.onosdvr.api.Network;
+import org.onosdvr.api.Router;
+import org.onosdvr.api.RouterInterface;
+
+import java.util.Optional;
+
+import static org.onosdvr.pipeline.DeviceContext.match;
+import static org.onosdvr.pipeline.PipelineTable.L2_LOOKUP;
+
+/**
+ * Legacy (centralized) routers: they route only on their gateway node, so on every other node taking part in
+ * one of their networks, frames to the router interface MAC are switched (tunnelled) to the gateway node.
+ * A legacy router without a gateway assignment is routed nowhere.
+ */
+final class LegacyRouterFlows implements FlowFeature {
+
+    @Override
+    public void build(DeviceContext ctx) {
+        for (Router r : ctx.topology().routers()) {
+            if (r.distributed()) {
+                continue;
+            }
+            Optional<DvrNode> gw = ctx.topology().gatewayNode(r);
+            if (gw.isEmpty() || gw.get().deviceId().equals(ctx.device())) {
+                continue;
+            }
+            for (RouterInterface i : ctx.topology().interfaces(r)) {
+                Network n = ctx.topology().network(ctx.topology().subnet(i));
+                if (!ctx.topology().networks(ctx.device()).contains(n.id())) {
+                    continue;
+                }
+                ctx.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST,
+                        match().matchMetadata(Metadata.network(n.segmentId())).matchEthDst(i.mac()),
+                        L2Flows.tunnelTo(ctx, n, gw.get()), Sources.router(r),
+                        String.format("legacy router %s MAC %s: tunnel VNI %d to its gateway %s", r.id(), i.mac(),
+                                      n.segmentId(), gw.get().deviceId()));
+            }
+        }
+    }
+}

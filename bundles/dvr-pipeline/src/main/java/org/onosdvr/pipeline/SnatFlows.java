@@ -1,0 +1,85 @@
+package org.onosdvr.pipeline;
+
+import org.onlab.packet.EthType;
+import org.onlab.packet.IpPrefix;
+import org.onosdvr.api.DvrNode;
+import org.onosdvr.api.ExternalGateway;
+import org.onosdvr.api.Network;
+import org.onosdvr.api.Router;
+import org.onosdvr.api.RouterInterface;
+import org.onosdvr.api.Subnet;
+
+import static org.onosdvr.pipeline.DeviceContext.actions;
+import static org.onosdvr.pipeline.DeviceContext.match;
+import static org.onosdvr.pipeline.PipelineTable.ARP_RESPONDER;
+import static org.onosdvr.pipeline.PipelineTable.EXT_OUT;
+import static org.onosdvr.pipeline.PipelineTable.L3_INGRESS;
+import static org.onosdvr.pipeline.PipelineTable.L3_ROUTE;
+import static org.onosdvr.pipeline.PipelineTable.SNAT;
+import static org.onosdvr.pipeline.PipelineTable.TUNNEL_OUT;
+
+/**
+ * Default SNAT of a router with an external gateway ({@link DvrTopology#snatNode}). On the SNAT gateway node:
+ * ARP for the router's external IP, the default route into the snat table, {@code ct(commit, nat(src))}, and
+ * un-SNAT of replies with {@code ct(nat)}. On the other nodes routing the router: a default route per
+ * interface subnet that tunnels the still-unrouted packet (eth_dst = interface MAC) to the gateway node.
+ */
+final class SnatFlows implements FlowFeature {
+
+    private static final short IPV4 = EthType.EtherType.IPV4.ethType().toShort();
+
+    @Override
+    public void build(DeviceContext ctx) {
+        for (Router r : ctx.topology().routers()) {
+            ctx.topology().snatNode(r).ifPresent(gw -> {
+                if (gw.deviceId().equals(ctx.device())) {
+                    gateway(ctx, r);
+                } else if (ctx.topology().routes(ctx.device(), r)) {
+                    toGateway(ctx, r, gw);
+                }
+            });
+        }
+    }
+
+    private void gateway(DeviceContext ctx, Router r) {
+        ExternalGateway g = r.externalGateway().get();
+        Network ext = ctx.snapshot().network(g.networkId()).get();
+        long extTag = Metadata.external(ext.segmentId());
+        long routerTag = Metadata.router(r.key());
+        String src = Sources.router(r);
+        ctx.add(ARP_RESPONDER, Priorities.ArpResponder.REPLY, ArpResponderFlows.request(extTag, g.externalIp()),
+                ArpResponderFlows.reply(ctx, g.mac(), g.externalIp()), src,
+                String.format("ARP reply for external IP %s is %s (router %s)", g.externalIp(), g.mac(), r.id()));
+        ctx.add(L3_INGRESS, Priorities.L3Ingress.EXTERNAL,
+                match().matchMetadata(extTag).matchEthType(IPV4)
+                        .matchIPDst(IpPrefix.valueOf(g.externalIp(), 32)),
+                actions().extension(ctx.nicira().loadMetadata(routerTag), ctx.device())
+                        .extension(ctx.nicira().ctReverseNat(r.key(), L3_ROUTE), ctx.device()),
+                src, String.format("un-SNAT to %s: ct(zone=%d, nat, table=l3_route) (router %s)", g.externalIp(),
+                                   r.key(), r.id()));
+        ctx.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
+                match().matchMetadata(routerTag).matchEthType(IPV4),
+                actions().transition(SNAT.id()), src, "default route of router " + r.id() + ": SNAT here");
+        ctx.add(SNAT, Priorities.Snat.ROUTER,
+                match().matchMetadata(routerTag).matchEthType(IPV4),
+                actions().setEthSrc(g.mac()).decNwTtl()
+                        .extension(ctx.nicira().ctCommitSnat(r.key(), EXT_OUT, g.externalIp()), ctx.device()),
+                src, String.format("SNAT to %s: ct(commit, zone=%d, nat(src), table=ext_out) (router %s)",
+                                   g.externalIp(), r.key(), r.id()));
+    }
+
+    private void toGateway(DeviceContext ctx, Router r, DvrNode gw) {
+        for (RouterInterface i : ctx.topology().interfaces(r)) {
+            Subnet s = ctx.topology().subnet(i);
+            Network n = ctx.topology().network(s);
+            ctx.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
+                    match().matchMetadata(Metadata.router(r.key())).matchEthType(IPV4).matchIPSrc(s.cidr()),
+                    actions().setTunnelId(n.segmentId())
+                            .extension(ctx.nicira().setTunnelDst(gw.tunnelIp()), ctx.device())
+                            .transition(TUNNEL_OUT.id()),
+                    Sources.router(r),
+                    String.format("default route of router %s from %s: tunnel (VNI %d) to SNAT gateway %s",
+                                  r.id(), s.cidr(), n.segmentId(), gw.deviceId()));
+        }
+    }
+}

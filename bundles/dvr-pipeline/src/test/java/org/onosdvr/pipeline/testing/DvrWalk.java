@@ -1,0 +1,161 @@
+package org.onosdvr.pipeline.testing;
+
+import org.onlab.packet.Ip4Address;
+import org.onlab.packet.IpAddress;
+import org.onlab.packet.MacAddress;
+import org.onosdvr.api.DvrNode;
+import org.onosdvr.api.VmPort;
+import org.onosdvr.pipeline.CompiledPipeline;
+import org.onosdvr.pipeline.DvrCompiler;
+import org.onosdvr.pipeline.PipelineTable;
+import org.onosdvr.pipeline.walk.Network;
+import org.onosdvr.pipeline.walk.Packet;
+import org.onosdvr.pipeline.walk.RuleProvenance;
+import org.onosdvr.pipeline.walk.TraceStep;
+import org.onosdvr.pipeline.walk.WalkResult;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.flow.FlowRule;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A scenario compiled and loaded into the packet-walk interpreter: every node with its tunnel endpoint, every
+ * located VM as a host on its port, and the upstream router as host {@link #UPSTREAM} on a segment joining
+ * every node's external port. Traces name tables and explain rules with the compiler's provenance.
+ */
+public final class DvrWalk {
+
+    /** Host name of the upstream router on the external network. */
+    public static final String UPSTREAM = "upstream";
+
+    private final Scenario s;
+    private final CompiledPipeline p;
+    private final Network net;
+
+    /**
+     * Compiles and loads a scenario.
+     *
+     * @param scenario scenario
+     */
+    public DvrWalk(Scenario scenario) {
+        this.s = scenario;
+        this.p = new DvrCompiler(TestExtensions.APP_ID, new TestExtensions()).compile(scenario.snapshot());
+        Map<FlowRule, String> explain = p.explanations();
+        Network.Builder b = Network.builder().provenance(new RuleProvenance() {
+            @Override
+            public Optional<String> explain(FlowRule rule) {
+                return Optional.ofNullable(explain.get(rule));
+            }
+
+            @Override
+            public Optional<String> tableName(DeviceId device, int tableId) {
+                return PipelineTable.byId(tableId).map(PipelineTable::tableName);
+            }
+        });
+        for (DvrNode n : scenario.snapshot().nodes()) {
+            b.rules(p.flowRules(n.deviceId())).tunnel(n.deviceId(), n.tunnelPort(), n.tunnelIp());
+            n.externalPort().ifPresent(port -> b.segment("external", new ConnectPoint(n.deviceId(), port)));
+        }
+        b.hostOnSegment(UPSTREAM, "external", ScenarioBuilder.UPSTREAM_MAC);
+        for (VmPort port : scenario.snapshot().ports()) {
+            port.location().filter(l -> scenario.snapshot().node(l.deviceId()).isPresent())
+                    .ifPresent(l -> b.host(port.id().toString(), l, port.mac()));
+        }
+        this.net = b.build();
+    }
+
+    public Scenario scenario() {
+        return s;
+    }
+
+    public CompiledPipeline pipeline() {
+        return p;
+    }
+
+    public Network network() {
+        return net;
+    }
+
+    /**
+     * Sends a packet from a host (VM port name or {@link #UPSTREAM}).
+     *
+     * @param host   host
+     * @param packet packet
+     * @return result
+     */
+    public WalkResult send(String host, Packet packet) {
+        return net.send(host, packet);
+    }
+
+    /**
+     * @param vm VM port name
+     * @return the gateway (router interface) MAC of the VM's subnet
+     */
+    public MacAddress gatewayMac(String vm) {
+        return s.routerInterface(subnet(vm)).mac();
+    }
+
+    /**
+     * @param vm VM port name
+     * @return the gateway IP of the VM's subnet
+     */
+    public Ip4Address gatewayIp(String vm) {
+        return s.subnet(subnet(vm)).gatewayIp().getIp4Address();
+    }
+
+    private String subnet(String vm) {
+        IpAddress ip = s.ip(vm);
+        return s.snapshot().subnetOf(s.port(vm).networkId(), ip).get().id().toString();
+    }
+
+    public Ip4Address ip(String vm) {
+        return s.ip(vm).getIp4Address();
+    }
+
+    public MacAddress mac(String vm) {
+        return s.port(vm).mac();
+    }
+
+    /**
+     * @param vm  sender
+     * @param dst destination address
+     * @return ICMP echo request from the VM to its gateway MAC
+     */
+    public Packet ping(String vm, IpAddress dst) {
+        return Packet.icmpEcho(mac(vm), gatewayMac(vm), ip(vm), dst.getIp4Address());
+    }
+
+    /**
+     * @param vm sender
+     * @return ARP request for the VM's gateway IP
+     */
+    public Packet arpForGateway(String vm) {
+        return Packet.arpRequest(mac(vm), ip(vm), gatewayIp(vm));
+    }
+
+    /**
+     * The packets as they entered a device during a walk (for overlay headers such as the inner source MAC).
+     *
+     * @param r      walk result
+     * @param device device
+     * @return the trace texts of the packets entering it
+     */
+    public static List<String> entering(WalkResult r, DeviceId device) {
+        return r.trace().steps().stream()
+                .filter(st -> st.kind() == TraceStep.Kind.DEVICE && st.device().equals(device))
+                .map(TraceStep::text).collect(Collectors.toList());
+    }
+
+    /**
+     * @param r walk result
+     * @return true if some copy of the packet was output to a tunnel
+     */
+    public static boolean usedTunnel(WalkResult r) {
+        return r.trace().steps().stream()
+                .anyMatch(st -> st.kind() == TraceStep.Kind.OUTPUT && st.text().startsWith("output to tunnel"));
+    }
+}
