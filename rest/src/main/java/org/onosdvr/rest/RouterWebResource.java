@@ -11,6 +11,7 @@ import org.onosdvr.api.RouterId;
 import org.onosdvr.api.RouterInterface;
 import org.onosdvr.api.SubnetId;
 import org.onosdvr.cli.codec.FieldReader;
+import org.onosdvr.cli.codec.Neutron;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -25,6 +26,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Objects;
 
 import static org.onosdvr.cli.codec.RouterCodec.DISTRIBUTED;
@@ -76,8 +78,8 @@ public class RouterWebResource extends DvrWebResource {
         JsonNode g = body.get(GATEWAY);
         if (g != null && g.isObject() && g.has(GATEWAY_MAC)) {
             String currentMac = current == null ? null : current.externalGateway()
-                    .map(eg -> eg.mac() == null ? null : eg.mac().toString()).orElse(null);
-            if (!g.get(GATEWAY_MAC).isTextual() || !Objects.equals(g.get(GATEWAY_MAC).textValue(), currentMac)) {
+                    .map(eg -> eg.mac() == null ? null : Neutron.mac(eg.mac())).orElse(null);
+            if (!g.get(GATEWAY_MAC).isTextual() || !Objects.equals(g.get(GATEWAY_MAC).textValue().toLowerCase(Locale.ROOT), currentMac)) {
                 throw new ForbiddenException("only an admin may set " + GATEWAY + "." + GATEWAY_MAC);
             }
         }

@@ -40,7 +40,7 @@ public final class DvrNodeCodec extends JsonCodec<DvrNode> {
         } else {
             json.putNull(EXTERNAL_PORT);
         }
-        return json.put(INDEX, node.index()).put(DVR_MAC, node.dvrMac().toString());
+        return json.put(INDEX, node.index()).put(DVR_MAC, Neutron.mac(node.dvrMac()));
     }
 
     @Override

@@ -3,10 +3,12 @@ package org.onosdvr.cli.codec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import org.onlab.packet.MacAddress;
 import org.onosdvr.api.DvrSnapshot;
 import org.onosdvr.api.TenantId;
 import org.onosproject.codec.CodecContext;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +17,7 @@ import java.util.Set;
  * Conventions shared by the Neutron-shaped codecs: tenant / project id, the standard attributes every Neutron
  * resource carries (accepted, type-checked, ignored) and the snapshot a {@link DvrCodecContext} may hold.
  */
-final class Neutron {
+public final class Neutron {
 
     static final String ID = "id";
     static final String TENANT_ID = "tenant_id";
@@ -61,6 +63,14 @@ final class Neutron {
 
     private static TenantId missingTenant(FieldReader r) {
         throw r.missing(TENANT_ID);
+    }
+
+    /**
+     * @param mac MAC address
+     * @return lower-case colon form, as Neutron writes MACs
+     */
+    public static String mac(MacAddress mac) {
+        return mac.toString().toLowerCase(Locale.ROOT);
     }
 
     static void putTenant(ObjectNode node, TenantId tenant) {

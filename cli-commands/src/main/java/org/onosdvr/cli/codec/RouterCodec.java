@@ -80,7 +80,7 @@ public final class RouterCodec extends JsonCodec<Router> {
                 .put(SUBNET_ID, gw.get().subnetId().toString())
                 .put(IP_ADDRESS, gw.get().externalIp().toString());
         if (gw.get().mac() != null) {
-            g.put(GATEWAY_MAC, gw.get().mac().toString());
+            g.put(GATEWAY_MAC, Neutron.mac(gw.get().mac()));
         }
         return node;
     }

@@ -29,7 +29,7 @@ public final class RouterInterfaceCodec extends JsonCodec<RouterInterface> {
         Neutron.snapshot(context).flatMap(s -> s.subnet(intf.subnetId()))
                 .ifPresent(s -> node.put(IP_ADDRESS, s.gatewayIp().toString()));
         if (intf.mac() != null) {
-            node.put(MAC, intf.mac().toString());
+            node.put(MAC, Neutron.mac(intf.mac()));
         }
         return node;
     }

@@ -72,7 +72,7 @@ public final class VmPortCodec extends JsonCodec<VmPort> {
                 .put(ID, port.id().toString())
                 .put(NETWORK_ID, port.networkId().toString());
         Neutron.putTenant(node, port.tenantId());
-        node.put(NAME, port.name()).put(MAC, port.mac().toString());
+        node.put(NAME, port.name()).put(MAC, Neutron.mac(port.mac()));
         ArrayNode ips = node.putArray(FIXED_IPS);
         Optional<DvrSnapshot> snapshot = Neutron.snapshot(context);
         for (IpAddress ip : port.fixedIps()) {
