@@ -29,7 +29,7 @@ public final class FieldReader {
         BOOLEAN,
         /** string. */
         STRING,
-        /** integral number. */
+        /** non-negative 32-bit integer. */
         INTEGER,
         /** array. */
         ARRAY,
@@ -109,7 +109,7 @@ public final class FieldReader {
             case STRING:
                 return v.isTextual() && v.textValue().length() <= MAX_TEXT;
             case INTEGER:
-                return v.isIntegralNumber();
+                return v.isIntegralNumber() && v.canConvertToInt() && v.intValue() >= 0;
             case ARRAY:
                 return v.isArray();
             default:

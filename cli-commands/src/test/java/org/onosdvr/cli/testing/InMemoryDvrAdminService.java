@@ -55,6 +55,15 @@ public class InMemoryDvrAdminService implements DvrAdminService {
         return this;
     }
 
+    /**
+     * Replaces the whole state (tests that try several requests against the same starting point).
+     *
+     * @param state new state
+     */
+    public synchronized void restore(DvrSnapshot state) {
+        this.snapshot = state;
+    }
+
     /** @return number of write calls received */
     public int writeCalls() {
         return calls;
