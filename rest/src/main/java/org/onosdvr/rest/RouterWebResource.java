@@ -67,8 +67,8 @@ public class RouterWebResource extends DvrWebResource {
         if (isAdmin()) {
             return;
         }
-        if (body.has(DISTRIBUTED) && (current == null
-                || !body.get(DISTRIBUTED).isBoolean() || body.get(DISTRIBUTED).booleanValue() != current.distributed())) {
+        JsonNode d = body.get(DISTRIBUTED);
+        if (d != null && (current == null || !d.isBoolean() || d.booleanValue() != current.distributed())) {
             throw new ForbiddenException("only an admin may set distributed");
         }
         if (body.has(KEY) && (current == null
@@ -79,7 +79,8 @@ public class RouterWebResource extends DvrWebResource {
         if (g != null && g.isObject() && g.has(GATEWAY_MAC)) {
             String currentMac = current == null ? null : current.externalGateway()
                     .map(eg -> eg.mac() == null ? null : Neutron.mac(eg.mac())).orElse(null);
-            if (!g.get(GATEWAY_MAC).isTextual() || !Objects.equals(g.get(GATEWAY_MAC).textValue().toLowerCase(Locale.ROOT), currentMac)) {
+            JsonNode mac = g.get(GATEWAY_MAC);
+            if (!mac.isTextual() || !Objects.equals(mac.textValue().toLowerCase(Locale.ROOT), currentMac)) {
                 throw new ForbiddenException("only an admin may set " + GATEWAY + "." + GATEWAY_MAC);
             }
         }

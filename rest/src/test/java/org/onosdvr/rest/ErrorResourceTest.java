@@ -59,7 +59,8 @@ public class ErrorResourceTest extends DvrResourceTest {
                 + "'tenant_id': 't1', 'cidr': '10.0.9.0/24', 'gateway_ip': '10.0.9.300'}}"))
                            .text("/error/message"), startsWith("invalid value for gateway_ip"));
         assertThat(error(400, "POST", "subnets", json("{'subnet': {'id': 's9', 'network_id': 'net1', "
-                + "'tenant_id': 't1', 'cidr': 'ten/24'}}")).text("/error/message"), startsWith("invalid value for cidr"));
+                + "'tenant_id': 't1', 'cidr': 'ten/24'}}")).text("/error/message"),
+                   startsWith("invalid value for cidr"));
         assertThat(error(400, "POST", "ports", json("{'port': {'id': 'p9', 'network_id': 'net1', 'tenant_id': 't1', "
                 + "'mac_address': 'fa-16-3e-00-00-99', 'fixed_ips': [{'ip_address': '10.0.1.99'}]}}"))
                            .text("/error/message"), startsWith("invalid value for mac_address"));

@@ -49,6 +49,9 @@ public final class Neutron {
 
     /**
      * Reads the tenant: tenant_id or project_id (both: they must be equal).
+     *
+     * @param r reader of the object
+     * @return tenant
      */
     static TenantId tenant(FieldReader r) {
         if (r.has(TENANT_ID) && r.has(PROJECT_ID)) {

@@ -33,6 +33,9 @@ final class Text {
     /**
      * Accepts only dotted-quad IPv4 (four decimal parts 0..255) or an IPv6 literal; rejects the forms
      * {@code InetAddress} would otherwise resolve or guess (host names, "1", "010.0.0.1").
+     *
+     * @param s text
+     * @return the same text
      */
     static String strictIp(String s) {
         if (s.indexOf(':') >= 0) {

@@ -95,12 +95,13 @@ public class DecodeErrorsTest {
                    is("invalid value for mac_address: \"fa:16:3e:00:00\" (expected xx:xx:xx:xx:xx:xx)"));
         assertThat(error("port.json", VmPort.class, j -> j.put("mac_address", "01:00:5e:00:00:01")),
                    is("mac_address must be a unicast MAC address: 01:00:5E:00:00:01"));
-        assertThat(error("port.json", VmPort.class, j -> ((ObjectNode) j.get("binding:profile")).put("port_number", 0)),
+        assertThat(error("port.json", VmPort.class,
+                         j -> ((ObjectNode) j.get("binding:profile")).put("port_number", 0)),
                    is("invalid value for binding:profile.port_number: 0 is not in 1..4294967040"));
         assertThat(error("port.json", VmPort.class, j -> j.put("name", "x".repeat(256))),
                    is("invalid value for name: longer than 255 characters"));
-        assertThat(error("port.json", VmPort.class, j -> j.put("id", "a b")).startsWith("invalid value for id: \"a b\""),
-                   is(true));
+        assertThat(error("port.json", VmPort.class, j -> j.put("id", "a b"))
+                           .startsWith("invalid value for id: \"a b\""), is(true));
         assertThat(error("router.json", Router.class, j -> j.putArray("routes").addObject()),
                    is("invalid value for routes: static routes are not supported"));
         assertThat(error("router.json", Router.class, j -> ((ArrayNode) j.get("external_gateway_info")
