@@ -1,6 +1,5 @@
 package org.onosdvr.rest;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.onosdvr.api.DvrSnapshot;
 import org.onosdvr.api.Network;
@@ -29,12 +28,6 @@ public class NetworkWebResource extends DvrWebResource {
     private static final String ONE = "network";
     private static final String MANY = "networks";
 
-    private static ObjectNode withSubnets(ObjectNode json, DvrSnapshot s) {
-        ArrayNode subnets = json.putArray("subnets");
-        s.subnets(NetworkId.of(json.get("id").textValue())).forEach(sn -> subnets.add(sn.id().toString()));
-        return json;
-    }
-
     /**
      * Lists networks.
      *
@@ -43,7 +36,7 @@ public class NetworkWebResource extends DvrWebResource {
     @GET
     public Response list() {
         DvrSnapshot s = service().snapshot();
-        return ok(list(MANY, s.networks(), Network.class, s, n -> withSubnets(n, s))).build();
+        return ok(list(MANY, s.networks(), Network.class, s, n -> { })).build();
     }
 
     /**
@@ -57,7 +50,7 @@ public class NetworkWebResource extends DvrWebResource {
     public Response get(@PathParam("id") String id) {
         DvrSnapshot s = service().snapshot();
         Network n = found(s.network(NetworkId.of(id)), ONE, id);
-        return ok(wrap(ONE, withSubnets(encode(n, Network.class, s), s))).build();
+        return ok(wrap(ONE, encode(n, Network.class, s))).build();
     }
 
     /**
@@ -74,7 +67,7 @@ public class NetworkWebResource extends DvrWebResource {
         DvrSnapshot s = service().snapshot();
         Network stored = service().createNetwork(decode(body, Network.class, s));
         DvrSnapshot after = service().snapshot();
-        return created(stored.id().toString(), wrap(ONE, withSubnets(encode(stored, Network.class, after), after)));
+        return created(stored.id().toString(), wrap(ONE, encode(stored, Network.class, after)));
     }
 
     /**
@@ -96,7 +89,7 @@ public class NetworkWebResource extends DvrWebResource {
         ObjectNode merged = merge(encode(current, Network.class, s), body);
         Network stored = service().updateNetwork(decode(merged, Network.class, s));
         DvrSnapshot after = service().snapshot();
-        return ok(wrap(ONE, withSubnets(encode(stored, Network.class, after), after))).build();
+        return ok(wrap(ONE, encode(stored, Network.class, after))).build();
     }
 
     /**

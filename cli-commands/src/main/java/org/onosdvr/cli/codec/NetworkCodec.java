@@ -1,5 +1,6 @@
 package org.onosdvr.cli.codec;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -18,7 +19,8 @@ import static org.onosdvr.cli.codec.Neutron.TENANT_ID;
 
 /**
  * Neutron network: {@code id, tenant_id/project_id, name, provider:segmentation_id, provider:network_type
- * ("vxlan" for a tenant network, "flat" for an external one), router:external}.
+ * ("vxlan" for a tenant network, "flat" for an external one), router:external} and, when the context has a
+ * snapshot, the read-only {@code subnets} (ids).
  */
 public final class NetworkCodec extends JsonCodec<Network> {
 
@@ -27,6 +29,7 @@ public final class NetworkCodec extends JsonCodec<Network> {
     static final String EXTERNAL = "router:external";
     static final String VXLAN = "vxlan";
     static final String FLAT = "flat";
+    static final String SUBNETS = "subnets";
 
     private static final Map<String, FieldReader.Type> IGNORED = ImmutableMap.<String, FieldReader.Type>builder()
             .put("admin_state_up", FieldReader.Type.BOOLEAN)
@@ -36,7 +39,7 @@ public final class NetworkCodec extends JsonCodec<Network> {
             .put("port_security_enabled", FieldReader.Type.BOOLEAN)
             .put("availability_zone_hints", FieldReader.Type.ARRAY)
             .put("is_default", FieldReader.Type.BOOLEAN)
-            .put("subnets", FieldReader.Type.ARRAY)
+            .put(SUBNETS, FieldReader.Type.ARRAY)
             .build();
     private static final Set<String> KNOWN = Neutron.known(
             ImmutableSet.of(ID, TENANT_ID, PROJECT_ID, NAME, SEGMENTATION_ID, NETWORK_TYPE, EXTERNAL), IGNORED);
@@ -45,10 +48,15 @@ public final class NetworkCodec extends JsonCodec<Network> {
     public ObjectNode encode(Network network, CodecContext context) {
         ObjectNode node = context.mapper().createObjectNode().put(ID, network.id().toString());
         Neutron.putTenant(node, network.tenantId());
-        return node.put(NAME, network.name())
+        node.put(NAME, network.name())
                 .put(SEGMENTATION_ID, network.segmentId())
                 .put(NETWORK_TYPE, network.external() ? FLAT : VXLAN)
                 .put(EXTERNAL, network.external());
+        Neutron.snapshot(context).ifPresent(s -> {
+            ArrayNode subnets = node.putArray(SUBNETS);
+            s.subnets(network.id()).forEach(sn -> subnets.add(sn.id().toString()));
+        });
+        return node;
     }
 
     @Override
