@@ -107,6 +107,9 @@ final class OfFlowRuleStore {
      * Records an ADD or MODIFY about to be sent: state PENDING_ADD (an ADDED entry stays ADDED while it is
      * re-sent). Entries of the same device, table, priority and selector but another id are dropped: the switch
      * replaces them.
+     *
+     * @param rule the rule
+     * @return version and event
      */
     synchronized Change requestAdd(FlowRule rule) {
         Map<FlowId, Tracked> dev = device(rule.deviceId());
@@ -124,7 +127,12 @@ final class OfFlowRuleStore {
         return new Change(rule, v, event);
     }
 
-    /** Records a REMOVE about to be sent (state PENDING_REMOVE if the entry is known). */
+    /**
+     * Records a REMOVE about to be sent (state PENDING_REMOVE if the entry is known).
+     *
+     * @param rule the rule
+     * @return version and event
+     */
     synchronized Change requestRemove(FlowRule rule) {
         long v = ++sequence;
         Tracked t = device(rule.deviceId()).get(rule.id());
@@ -140,7 +148,14 @@ final class OfFlowRuleStore {
         return new Change(t.rule, v, changed ? new FlowRuleEvent(RULE_REMOVE_REQUESTED, t.snapshot) : null);
     }
 
-    /** The barrier confirmed an ADD/MODIFY: ADDED (event only if the state changed). */
+    /**
+     * The barrier confirmed an ADD/MODIFY: ADDED (event only if the state changed).
+     *
+     * @param deviceId device
+     * @param id       flow id
+     * @param version  version that was sent
+     * @return RULE_ADDED, or null
+     */
     synchronized FlowRuleEvent confirmAdd(DeviceId deviceId, FlowId id, long version) {
         Tracked t = current(deviceId, id, version);
         if (t == null) {
@@ -150,7 +165,14 @@ final class OfFlowRuleStore {
         return toAdded(t);
     }
 
-    /** The barrier confirmed a REMOVE: the entry is gone (REMOVED event). */
+    /**
+     * The barrier confirmed a REMOVE: the entry is gone (REMOVED event).
+     *
+     * @param deviceId device
+     * @param id       flow id
+     * @param version  version that was sent
+     * @return RULE_REMOVED, or null
+     */
     synchronized FlowRuleEvent confirmRemove(DeviceId deviceId, FlowId id, long version) {
         Tracked t = current(deviceId, id, version);
         if (t == null) {
@@ -159,7 +181,17 @@ final class OfFlowRuleStore {
         return drop(deviceId, t);
     }
 
-    /** The switch rejected the message of this version: FAILED, with the error kept. */
+    /**
+     * The switch rejected the message of this version: FAILED, with the error kept.
+     *
+     * @param deviceId device
+     * @param id       flow id
+     * @param version  version that was sent
+     * @param reason   error text
+     * @param type     OpenFlow error type, -1 if unknown
+     * @param code     OpenFlow error code, -1 if unknown
+     * @return the FAILED entry, or null if the version is stale
+     */
     synchronized FlowEntry failed(DeviceId deviceId, FlowId id, long version, String reason, int type, int code) {
         Tracked t = current(deviceId, id, version);
         if (t == null) {
@@ -174,7 +206,13 @@ final class OfFlowRuleStore {
         return t.snapshot;
     }
 
-    /** The message of this version did not reach the switch (no connection, barrier failed): stays pending. */
+    /**
+     * The message of this version did not reach the switch (no connection, barrier failed): stays pending.
+     *
+     * @param deviceId device
+     * @param id       flow id
+     * @param version  version that was sent
+     */
     synchronized void notSent(DeviceId deviceId, FlowId id, long version) {
         Tracked t = current(deviceId, id, version);
         if (t != null) {
@@ -182,7 +220,13 @@ final class OfFlowRuleStore {
         }
     }
 
-    /** The switch removed a flow (FLOW_REMOVED): RULE_REMOVED unless an ADD of it is on its way. */
+    /**
+     * The switch removed a flow (FLOW_REMOVED): RULE_REMOVED unless an ADD of it is on its way.
+     *
+     * @param deviceId device
+     * @param id       flow id (the cookie)
+     * @return RULE_REMOVED, or null
+     */
     synchronized FlowRuleEvent flowRemoved(DeviceId deviceId, FlowId id) {
         Tracked t = device(deviceId).get(id);
         if (t == null || t.state == PENDING_ADD || t.state == FAILED || (t.inFlight && t.state == ADDED)) {
@@ -196,6 +240,12 @@ final class OfFlowRuleStore {
      * adds seen become ADDED, ADDED entries missing are dropped (RULE_REMOVED), PENDING_REMOVE entries missing
      * are gone; entries not sent yet are returned for (re)sending; flows of our applications unknown to the
      * store are imported as ADDED.
+     *
+     * @param deviceId device
+     * @param dump     flows read from the switch
+     * @param since    store sequence when the dump was requested
+     * @param ours     whether an application id (cookie's high 16 bits) is one of ours
+     * @return events to post, changes to send, imported and undecodable flows
      */
     synchronized Merge merge(DeviceId deviceId, List<InstalledFlow> dump, long since, Predicate<Short> ours) {
         Merge m = new Merge();
