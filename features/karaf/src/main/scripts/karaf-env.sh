@@ -3,13 +3,20 @@
 #   DVR_KARAF_HOME  distribution to run (default: features/karaf/target/assembly of this checkout; or the
 #                   directory of an unpacked target/onos-dvr-karaf-*.tar.gz)
 #   DVR_USER / DVR_PASSWORD   console + REST credentials (default onos / rocks)
-#   DVR_HTTP_PORT / DVR_SSH_PORT  ports the distribution is configured with (default 8181 / 8101), only read here
+#   DVR_HTTP_PORT / DVR_SSH_PORT  REST and console ports (default 8181 / 8101)
+#   DVR_RMI_REGISTRY_PORT / DVR_RMI_SERVER_PORT  JMX ports (default 1099 / 44444)
+#   DVR_OF_LISTEN   OpenFlow listen addresses, comma separated (default 127.0.0.1:6653)
+#   Several instances can run side by side: copy the assembly (cp -a), point DVR_KARAF_HOME at the copy and give
+#   each its own ports; `start` writes them into the copy's etc/ before booting.
 SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DVR_KARAF_HOME="${DVR_KARAF_HOME:-$(cd "$SCRIPTS_DIR/../../.." && pwd)/target/assembly}"
 DVR_USER="${DVR_USER:-onos}"
 DVR_PASSWORD="${DVR_PASSWORD:-rocks}"
 DVR_HTTP_PORT="${DVR_HTTP_PORT:-8181}"
 DVR_SSH_PORT="${DVR_SSH_PORT:-8101}"
+DVR_RMI_REGISTRY_PORT="${DVR_RMI_REGISTRY_PORT:-1099}"
+DVR_RMI_SERVER_PORT="${DVR_RMI_SERVER_PORT:-44444}"
+DVR_OF_LISTEN="${DVR_OF_LISTEN:-127.0.0.1:6653}"
 DVR_HTTP="http://127.0.0.1:${DVR_HTTP_PORT}"
 DVR_LOG="$DVR_KARAF_HOME/data/log/karaf.log"
 DVR_OUT="$DVR_KARAF_HOME/data/log/karaf.out"
@@ -59,4 +66,25 @@ dvr_features() {
 
 port_busy() {
     ss -ltn 2>/dev/null | awk '{print $4}' | grep -q -E "[:.]$1\$"
+}
+
+# set "key = value" in a Karaf .cfg file (replacing the key's line, or appending it)
+set_cfg() {
+    local file="$1" key="$2" value="$3"
+    touch "$file"
+    if grep -q -E "^[[:space:]]*#?[[:space:]]*${key}[[:space:]]*=" "$file"; then
+        sed -i -E "s|^[[:space:]]*#?[[:space:]]*${key}[[:space:]]*=.*|${key} = ${value}|" "$file"
+    else
+        printf '%s = %s\n' "$key" "$value" >> "$file"
+    fi
+}
+
+# write the configured ports and the OpenFlow listen address into DVR_KARAF_HOME/etc
+configure_instance() {
+    local etc="$DVR_KARAF_HOME/etc"
+    set_cfg "$etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$DVR_HTTP_PORT"
+    set_cfg "$etc/org.apache.karaf.shell.cfg" sshPort "$DVR_SSH_PORT"
+    set_cfg "$etc/org.apache.karaf.management.cfg" rmiRegistryPort "$DVR_RMI_REGISTRY_PORT"
+    set_cfg "$etc/org.apache.karaf.management.cfg" rmiServerPort "$DVR_RMI_SERVER_PORT"
+    set_cfg "$etc/org.onosdvr.openflow.net.OpenFlowControllerComponent.cfg" listenAddress "$DVR_OF_LISTEN"
 }
