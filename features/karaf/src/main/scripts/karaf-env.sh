@@ -59,9 +59,10 @@ console() {
         | sed 's/\x1b\[[0-9;]*m//g'
 }
 
-# "name state" of the installed onos-dvr features, one per line
+# "name state" of the installed onos-dvr features, one per line. The console draws the table with '|' or, when
+# the locale is UTF-8, with U+2502 (box drawing): accept both.
 dvr_features() {
-    console 'feature:list -i' | awk -F'|' '$1 ~ /^ *onos-dvr/ { gsub(/ /, "", $1); gsub(/ /, "", $4); print $1, $4 }'
+    console 'feature:list -i' | awk -F'│|[|]' '$1 ~ /^ *onos-dvr/ { gsub(/ /, "", $1); gsub(/ /, "", $4); print $1, $4 }'
 }
 
 port_busy() {
