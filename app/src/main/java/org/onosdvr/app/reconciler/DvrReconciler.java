@@ -113,6 +113,16 @@ public class DvrReconciler implements DvrReconcilerService {
     private final Set<DeviceId> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Map<DeviceId, DeviceSyncStatus> statuses = new ConcurrentHashMap<>();
+    /** Consecutive failed operation batches per device (reset when a batch succeeds or nothing is left to do). */
+    private final Map<DeviceId, Integer> failures = new ConcurrentHashMap<>();
+    /** Error of the last failed batch per device, while {@link #failures} holds it. */
+    private final Map<DeviceId, String> failureReasons = new ConcurrentHashMap<>();
+    /** Pending delayed retry per device after a failure. */
+    private final Map<DeviceId, ScheduledFuture<?>> retries = new ConcurrentHashMap<>();
+    /** First retry delay after a failed batch, doubled per consecutive failure up to {@link #RETRY_MAX_MS}. */
+    long retryBaseMs = 1_000;
+    /** Longest retry delay. */
+    static final long RETRY_MAX_MS = 30_000;
     private ScheduledExecutorService executor;
     private ScheduledFuture<?> audit;
     private ApplicationId appId;
@@ -298,11 +308,18 @@ public class DvrReconciler implements DvrReconcilerService {
                 status = status(d, DeviceSyncStatus.State.UNAVAILABLE, null, count, null);
             } else {
                 FlowDiff diff = diff(d);
-                if (!diff.isEmpty()) {
+                if (diff.isEmpty()) {
+                    failures.remove(d);
+                    failureReasons.remove(d);
+                } else {
                     flowRuleService.apply(operations(diff));
                     log.debug("Synced {}: {}", d, diff);
                 }
-                status = status(d, DeviceSyncStatus.State.IN_SYNC, diff, count, null);
+                // while failures repeat, keep reporting FAILED (with the last error) instead of IN_SYNC
+                String failure = failures.containsKey(d) ? failureReasons.get(d) : null;
+                status = failure != null
+                        ? status(d, DeviceSyncStatus.State.FAILED, diff, count, failure)
+                        : status(d, DeviceSyncStatus.State.IN_SYNC, diff, count, null);
             }
         } catch (RuntimeException e) {
             log.warn("Cannot sync {}: {}", d, e.toString());
@@ -330,14 +347,45 @@ public class DvrReconciler implements DvrReconcilerService {
         DeviceId d = diff.deviceId();
         return ops.build(new FlowRuleOperationsContext() {
             @Override
+            public void onSuccess(FlowRuleOperations done) {
+                failures.remove(d);
+                failureReasons.remove(d);
+            }
+
+            @Override
             public void onError(FlowRuleOperations failed) {
-                log.warn("Flow operations failed on {}; will retry", d);
+                int n = failures.merge(d, 1, Integer::sum);
+                long delay = retryDelayMillis(retryBaseMs, n);
+                String error = "flow rule operations failed (" + n + " in a row); retry in " + delay + " ms";
+                failureReasons.put(d, error);
+                log.warn("Flow operations failed on {} ({} in a row); retrying in {} ms", d, n, delay);
                 statuses.computeIfPresent(d, (k, s) -> new DeviceSyncStatus(
                         d, DeviceSyncStatus.State.FAILED, s.desired(), s.installed(), s.added(), s.removed(),
-                        s.modified(), s.lastSyncMillis(), s.syncCount(), "flow rule operations failed"));
-                mark(d);
+                        s.modified(), s.lastSyncMillis(), s.syncCount(), error));
+                scheduleRetry(d, delay);
             }
         });
+    }
+
+    /**
+     * Delay before retrying a device after {@code failures} consecutive failed batches: exponential backoff, so a
+     * rule the switch always rejects does not turn into a busy loop of FLOW_MODs and log lines.
+     *
+     * @param baseMs   first delay
+     * @param failures consecutive failures (1 or more)
+     * @return delay in milliseconds, at most {@link #RETRY_MAX_MS}
+     */
+    static long retryDelayMillis(long baseMs, int failures) {
+        int shift = Math.min(Math.max(failures - 1, 0), 20);
+        return Math.min(RETRY_MAX_MS, baseMs << shift);
+    }
+
+    private void scheduleRetry(DeviceId d, long delayMs) {
+        if (executor == null || executor.isShutdown()) {
+            return;
+        }
+        retries.compute(d, (k, pending) -> pending != null && !pending.isDone() ? pending
+                : executor.schedule(() -> mark(d), delayMs, TimeUnit.MILLISECONDS));
     }
 
     // ---- DvrReconcilerService

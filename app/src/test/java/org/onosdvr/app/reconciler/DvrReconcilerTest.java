@@ -248,4 +248,45 @@ public class DvrReconcilerTest {
         assertEquals(2, table(D1).size());
         assertEquals(DeviceSyncStatus.State.NOT_MASTER, rec.status().get(D2).state());
     }
+
+    @Test
+    public void retryDelayGrowsExponentiallyUpToTheCap() {
+        assertEquals(1000, DvrReconciler.retryDelayMillis(1000, 1));
+        assertEquals(2000, DvrReconciler.retryDelayMillis(1000, 2));
+        assertEquals(8000, DvrReconciler.retryDelayMillis(1000, 4));
+        assertEquals(DvrReconciler.RETRY_MAX_MS, DvrReconciler.retryDelayMillis(1000, 6));
+        assertEquals(DvrReconciler.RETRY_MAX_MS, DvrReconciler.retryDelayMillis(1000, 1000));
+    }
+
+    @Test
+    public void rejectedRuleIsRetriedWithBackoffNotInABusyLoopAndReportedAsFailed() throws Exception {
+        // the switch rejects the L2 rule of p1 (like OVS rejecting an impossible port): the reconciler must
+        // neither spin (the old code re-marked the device at once from onError) nor claim IN_SYNC
+        rec.flush();
+        rec.retryBaseMs = 20_000;
+        flows.rejects = r -> r.deviceId().equals(D1) && r.tableId() == 7;
+        bed.manager.updatePort(bed.manager.snapshot().port(PortId.of("p1")).get()
+                                       .withLocation(new ConnectPoint(D1, PortNumber.portNumber(8))));
+        rec.flush();
+        int batches = flows.batches;
+        for (int i = 0; i < 5; i++) {
+            rec.flush();
+        }
+        assertEquals("no immediate re-sync after a failure", batches, flows.batches);
+        DeviceSyncStatus st = rec.status().get(D1);
+        assertEquals(DeviceSyncStatus.State.FAILED, st.state());
+        assertTrue(st.lastError().orElse(""), st.lastError().orElse("").contains("retry in 20000 ms"));
+
+        // a later trigger (audit, event) retries; still failing -> still FAILED, next delay doubled
+        rec.sync(D1).get(10, TimeUnit.SECONDS);
+        rec.flush();
+        assertEquals(DeviceSyncStatus.State.FAILED, rec.status().get(D1).state());
+
+        // the switch accepts again: the next sync repairs and the device is IN_SYNC
+        flows.rejects = r -> false;
+        rec.sync(D1).get(10, TimeUnit.SECONDS);
+        rec.flush();
+        assertTrue(rec.diff(D1).isEmpty());
+        assertEquals(DeviceSyncStatus.State.IN_SYNC, rec.sync(D1).get(10, TimeUnit.SECONDS).state());
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * A flow rule service that behaves like ONOS's for the reconciler: a table per device keyed like ONOS keys rules
@@ -32,6 +33,8 @@ public class InMemoryFlowRuleService extends FlowRuleServiceAdapter {
     public final List<FlowRuleOperation> applied = new CopyOnWriteArrayList<>();
     /** Number of apply() calls. */
     public volatile int batches;
+    /** Rules the "switch" rejects: not installed, and the batch reports {@code onError} (as a switch error). */
+    public volatile Predicate<FlowRule> rejects = r -> false;
 
     private Map<FlowRule, FlowEntry> table(DeviceId d) {
         return tables.computeIfAbsent(d, k -> new LinkedHashMap<>());
@@ -40,11 +43,14 @@ public class InMemoryFlowRuleService extends FlowRuleServiceAdapter {
     @Override
     public synchronized void apply(FlowRuleOperations ops) {
         batches++;
+        boolean failed = false;
         for (Set<FlowRuleOperation> stage : ops.stages()) {
             for (FlowRuleOperation op : stage) {
                 applied.add(op);
                 FlowRule r = op.rule();
-                if (op.type() == FlowRuleOperation.Type.REMOVE) {
+                if (op.type() != FlowRuleOperation.Type.REMOVE && rejects.test(r)) {
+                    failed = true;
+                } else if (op.type() == FlowRuleOperation.Type.REMOVE) {
                     table(r.deviceId()).remove(r);
                 } else {
                     table(r.deviceId()).put(r, new DefaultFlowEntry(r, FlowEntry.FlowEntryState.ADDED, 0, 0, 0));
@@ -52,7 +58,11 @@ public class InMemoryFlowRuleService extends FlowRuleServiceAdapter {
             }
         }
         if (ops.callback() != null) {
-            ops.callback().onSuccess(ops);
+            if (failed) {
+                ops.callback().onError(ops);
+            } else {
+                ops.callback().onSuccess(ops);
+            }
         }
     }
 
