@@ -51,11 +51,18 @@ final class OfFlowRuleStore {
         final FlowRule rule;
         final long version;
         final FlowRuleEvent event;
+        /** Completed in the store: nothing to send to the switch. */
+        final boolean local;
 
         Change(FlowRule rule, long version, FlowRuleEvent event) {
+            this(rule, version, event, false);
+        }
+
+        Change(FlowRule rule, long version, FlowRuleEvent event, boolean local) {
             this.rule = rule;
             this.version = version;
             this.event = event;
+            this.local = local;
         }
     }
 
@@ -128,10 +135,12 @@ final class OfFlowRuleStore {
     }
 
     /**
-     * Records a REMOVE about to be sent (state PENDING_REMOVE if the entry is known).
+     * Records a REMOVE about to be sent (state PENDING_REMOVE if the entry is known). A FAILED entry (the switch
+     * rejected it, so none of it is installed) is removed at once, with nothing to send: a DELETE of a rule the
+     * switch cannot parse would only fail again and leave the entry FAILED for ever.
      *
      * @param rule the rule
-     * @return version and event
+     * @return version and event ({@link Change#local} when nothing is to be sent)
      */
     synchronized Change requestRemove(FlowRule rule) {
         long v = ++sequence;
@@ -139,6 +148,9 @@ final class OfFlowRuleStore {
         if (t == null) {
             tombstones.computeIfAbsent(rule.deviceId(), d -> new HashMap<>()).put(rule.id(), v);
             return new Change(rule, v, null);
+        }
+        if (t.state == FAILED) {
+            return new Change(t.rule, v, drop(rule.deviceId(), t), true);
         }
         boolean changed = t.state != PENDING_REMOVE;
         t.state = PENDING_REMOVE;

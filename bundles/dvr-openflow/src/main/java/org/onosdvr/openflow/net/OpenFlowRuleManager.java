@@ -283,6 +283,9 @@ public class OpenFlowRuleManager extends AbstractListenerManager<FlowRuleEvent, 
             if (c.event != null) {
                 post(c.event);
             }
+            if (c.local) {
+                continue;
+            }
             byDevice.computeIfAbsent(op.rule().deviceId(), d -> new ArrayList<>())
                     .add(new Pending(op, op.type() == FlowRuleOperation.Type.REMOVE, c));
         }

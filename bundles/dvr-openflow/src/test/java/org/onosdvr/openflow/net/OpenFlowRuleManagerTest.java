@@ -33,6 +33,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.onosproject.net.flow.FlowEntry.FlowEntryState.ADDED;
 import static org.onosproject.net.flow.FlowEntry.FlowEntryState.FAILED;
@@ -136,6 +137,21 @@ public class OpenFlowRuleManagerTest {
         assertEquals(1, errors.size());
         FlowRuleOperation failed = Iterables.getOnlyElement(errors.get(0).stages().get(0));
         assertEquals(r2, failed.rule());
+    }
+
+    @Test
+    public void removingAFailedRuleDropsItWithoutAMessage() {
+        mgr.applyFlowRules(r2);
+        sw.lastBatch().future.complete(Map.of(0, badAction(7)));
+        assertEquals(FAILED, state(r2));
+        FakeSwitch.Batch rejected = sw.lastBatch();
+        events.clear();
+        // the switch never installed it (and would reject a DELETE of the same match): drop it in the store
+        mgr.removeFlowRules(r2);
+        assertSame("nothing sent", rejected, sw.lastBatch());
+        assertThat(types(), contains(RULE_REMOVED));
+        assertNull(mgr.getFlowEntry(r2));
+        assertEquals(0, mgr.getFlowRuleCount());
     }
 
     @Test
