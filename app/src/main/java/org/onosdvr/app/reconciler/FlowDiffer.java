@@ -57,6 +57,10 @@ public final class FlowDiffer {
         int installedCount = 0;
         for (FlowEntry e : installed) {
             if (!live(e)) {
+                // a rule the switch rejected that is no longer wanted: remove the entry (else it stays FAILED)
+                if (e.state() == FlowEntry.FlowEntryState.FAILED && !wanted.containsKey(e)) {
+                    toRemove.add(e);
+                }
                 continue;
             }
             installedCount++;

@@ -289,4 +289,22 @@ public class DvrReconcilerTest {
         assertTrue(rec.diff(D1).isEmpty());
         assertEquals(DeviceSyncStatus.State.IN_SYNC, rec.sync(D1).get(10, TimeUnit.SECONDS).state());
     }
+
+    @Test
+    public void failedEntryOfARuleNoLongerWantedIsRemoved() throws Exception {
+        rec.flush();
+        rec.retryBaseMs = 20_000;
+        flows.rejects = r -> r.deviceId().equals(D2) && r.tableId() == 7;
+        bed.manager.updatePort(bed.manager.snapshot().port(PortId.of("p2")).get()
+                                       .withLocation(new ConnectPoint(D2, PortNumber.portNumber(8))));
+        rec.flush();
+        assertTrue(table(D2).stream().anyMatch(r -> r.contains("OUTPUT:8")));
+        flows.rejects = r -> false;
+        // the port goes away: its rule is not desired any more, so the FAILED entry must go too
+        bed.manager.removePort(PortId.of("p2"));
+        rec.flush();
+        assertEquals("only the miss rule is left, no FAILED leftover", 1, table(D2).size());
+        assertTrue(rec.diff(D2).isEmpty());
+        assertEquals(DeviceSyncStatus.State.IN_SYNC, rec.sync(D2).get(10, TimeUnit.SECONDS).state());
+    }
 }

@@ -33,7 +33,7 @@ public class InMemoryFlowRuleService extends FlowRuleServiceAdapter {
     public final List<FlowRuleOperation> applied = new CopyOnWriteArrayList<>();
     /** Number of apply() calls. */
     public volatile int batches;
-    /** Rules the "switch" rejects: not installed, and the batch reports {@code onError} (as a switch error). */
+    /** Rules the "switch" rejects: kept as FAILED entries, and the batch reports {@code onError}. */
     public volatile Predicate<FlowRule> rejects = r -> false;
 
     private Map<FlowRule, FlowEntry> table(DeviceId d) {
@@ -49,7 +49,8 @@ public class InMemoryFlowRuleService extends FlowRuleServiceAdapter {
                 applied.add(op);
                 FlowRule r = op.rule();
                 if (op.type() != FlowRuleOperation.Type.REMOVE && rejects.test(r)) {
-                    failed = true;
+                    failed = true;      // kept as a FAILED entry, as ONOS and the runtime do
+                    table(r.deviceId()).put(r, new DefaultFlowEntry(r, FlowEntry.FlowEntryState.FAILED, 0, 0, 0));
                 } else if (op.type() == FlowRuleOperation.Type.REMOVE) {
                     table(r.deviceId()).remove(r);
                 } else {
