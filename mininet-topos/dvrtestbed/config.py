@@ -1,7 +1,7 @@
 """Controller configuration derived from a Topology (the other half of the one source of truth).
 
-- `netcfg(topo)`: ONOS-style network config for the nodes, the app's `dvr` config (docs/netcfg.md),
-  `{"apps": {"org.onosdvr.app": {"dvr": {"nodes": [...]}}}}`.
+- `netcfg(topo)`: ONOS-style network config for the nodes,
+  `{"apps": {"org.onosdvr.app": {"dvr": {"nodes": [...]}}}}` (docs/netcfg.md; node names are in `testbed`).
 - `rest_calls(topo)`: Neutron-shaped REST payloads under /onos/dvr/v1/ as a list of
   `{"method", "path", "body"}` in an order a server can apply one by one (networks, subnets, ports,
   routers, router interfaces, floating IPs).
@@ -12,12 +12,12 @@
 from .model import ONOS_ROLE, stable_uuid
 
 APP = 'org.onosdvr.app'
-CONFIG_KEY = 'dvr'   # the app's config key (org.onosdvr.app.config.DvrConfig.KEY)
+CONFIG_KEY = 'dvr'   # org.onosdvr.app.config.DvrConfig.KEY (docs/netcfg.md)
 API = '/onos/dvr/v1'
 
 
 def netcfg(topo):
-    """ONOS network config: one entry per DVR node (only the fields DvrConfig accepts; it rejects others)."""
+    """ONOS network config: one entry per DVR node."""
     ad = topo.addressing
     nodes = []
     for n in topo.nodes:

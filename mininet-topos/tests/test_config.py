@@ -17,14 +17,14 @@ def test_netcfg_nodes_match_topology():
     t = named('demo')
     nodes = netcfg(t)['apps'][APP][CONFIG_KEY]['nodes']
     assert [n['deviceId'] for n in nodes] == ['of:%016x' % i for i in range(1, 6)]
-    by_name = {t.nodes[i].name: n for i, n in enumerate(nodes)}
-    # exactly the fields the app's DvrConfig accepts (it rejects unknown fields)
+    by_dpid = {n['deviceId']: n for n in nodes}
+    by_name = {n.name: by_dpid[n.device_id] for n in t.nodes}
     assert by_name['c1'] == {'deviceId': 'of:0000000000000001', 'role': 'COMPUTE', 'index': 1,
                              'tunnelIp': '198.18.0.1', 'tunnelPort': 100}
     assert by_name['g2']['role'] == 'GATEWAY' and by_name['g2']['externalPort'] == 200
     assert 'externalPort' not in by_name['c3']
     both = netcfg(named('minimal', both=1))['apps'][APP][CONFIG_KEY]['nodes']
-    assert [n['role'] for n in both if n['deviceId'] == 'of:%016x' % 4] == ['COMPUTE_GATEWAY']
+    assert [n['role'] for n in both if n['index'] == 4] == ['COMPUTE_GATEWAY']
 
 
 def test_calls_are_under_the_api_and_ordered_by_dependency():

@@ -14,7 +14,7 @@ import time
 import pytest
 
 from conftest import needs_root
-from dvrtestbed.config import APP, CONFIG_KEY
+from dvrtestbed.config import APP
 from dvrtestbed.generator import named
 from dvrtestbed.network import DvrNet
 from dvrtestbed.sysutil import run, wait_until
@@ -138,7 +138,7 @@ def test_ovs_state_matches_the_generated_config(net, controller):
     """The built network and the controller config come from one description: check they agree."""
     t = net.topo
     cfg = net.config()
-    nodes = {n['deviceId']: n for n in cfg['netcfg']['apps'][APP][CONFIG_KEY]['nodes']}
+    nodes = {n['deviceId']: n for n in cfg['netcfg']['apps'][APP]['dvr']['nodes']}
     for n in t.nodes:
         sw = net.node(n.name)
         entry = nodes[n.device_id]

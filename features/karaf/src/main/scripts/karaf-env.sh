@@ -59,10 +59,10 @@ console() {
         | sed 's/\x1b\[[0-9;]*m//g'
 }
 
-# "name state" of the installed onos-dvr features, one per line. The console draws the table with '|' or, when
-# the locale is UTF-8, with U+2502 (box drawing): accept both.
+# "name state" of the installed onos-dvr features, one per line
 dvr_features() {
-    console 'feature:list -i' | awk -F'│|[|]' '$1 ~ /^ *onos-dvr/ { gsub(/ /, "", $1); gsub(/ /, "", $4); print $1, $4 }'
+    # the table separator is '|' or, depending on the client's terminal, the box character U+2502
+    console 'feature:list -i' | sed 's/\xe2\x94\x82/|/g' | awk -F'|' '$1 ~ /^ *onos-dvr/ { gsub(/ /, "", $1); gsub(/ /, "", $4); print $1, $4 }'
 }
 
 port_busy() {
