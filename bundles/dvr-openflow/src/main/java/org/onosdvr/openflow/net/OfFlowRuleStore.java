@@ -76,7 +76,7 @@ final class OfFlowRuleStore {
     }
 
     private static final class Tracked {
-        private final FlowRule rule;
+        private FlowRule rule;
         private FlowEntryState state;
         private long version;
         private boolean inFlight;
@@ -128,6 +128,11 @@ final class OfFlowRuleStore {
             t = new Tracked(rule, PENDING_ADD, v);
             dev.put(rule.id(), t);
             event = new FlowRuleEvent(RULE_ADD_REQUESTED, t.snapshot);
+        } else if (!t.rule.exactMatch(rule)) {
+            // a MODIFY (same id, new treatment): the entry must show what was sent, or a later change back to the
+            // old treatment would look like "nothing to do" and the switch would keep the modified rule
+            t.rule = rule;
+            t.refresh();
         }
         t.version = v;
         t.inFlight = true;

@@ -140,6 +140,22 @@ public class OpenFlowRuleManagerTest {
     }
 
     @Test
+    public void modifyOfAnAddedRuleIsWhatTheStoreShows() {
+        addConfirmed(r1);
+        FlowRule modified = Flows.rule(Flows.APP, dev, 1, 7);     // same id (match), other output
+        assertEquals(r1.id(), modified.id());
+        mgr.applyFlowRules(modified);
+        sw.lastBatch().ok();
+        FlowEntry e = mgr.getFlowEntry(r1);
+        assertEquals(ADDED, e.state());
+        assertTrue("the store shows the treatment last sent", e.exactMatch(modified));
+        // and back: the store must not believe the old treatment is still installed
+        mgr.applyFlowRules(r1);
+        sw.lastBatch().ok();
+        assertTrue(mgr.getFlowEntry(r1).exactMatch(r1));
+    }
+
+    @Test
     public void removingAFailedRuleDropsItWithoutAMessage() {
         mgr.applyFlowRules(r2);
         sw.lastBatch().future.complete(Map.of(0, badAction(7)));
