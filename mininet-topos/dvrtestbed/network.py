@@ -311,15 +311,24 @@ class DvrNet:
             sw.ovs.vsctl('add-port', 'br-int', 'ext0', '--', 'set', 'interface', 'ext0',
                          'ofport_request=%d' % ad.external_port)
 
-    def _prime_tunnel_neighbors(self):
-        """Tell every vswitchd the underlay MAC of every other node (br-phy MACs are fixed), so the first
-        tunnelled packets are not dropped while OVS resolves the remote tunnel endpoint by ARP."""
+    def _prime_tunnel_neighbors(self, names=None):
+        """Tell every vswitchd (or those named) the underlay MAC of every other node (br-phy MACs are fixed), so
+        the first tunnelled packets are not dropped while OVS resolves the remote tunnel endpoint by ARP."""
         for n in self.topo.nodes:
+            if names is not None and n.name not in names:
+                continue
             ovs = self.nodes[n.name].ovs
             ovs.appctl('tnl/neigh/aging', '3600')
             for other in self.topo.nodes:
                 if other.name != n.name:
                     ovs.appctl('tnl/neigh/set', 'br-phy', self.topo.tunnel_ip(other), _node_mac(0x01, other.index))
+
+    def restart_vswitchd(self, name):
+        """Crash and restart one node's ovs-vswitchd on the same database (see OvsInstance.restart_vswitchd),
+        then prime its tunnel neighbour cache again as at build time. Returns the new pid."""
+        pid = self.nodes[name].ovs.restart_vswitchd()
+        self._prime_tunnel_neighbors([name])
+        return pid
 
     def _build_vm(self, vm):
         topo = self.topo

@@ -8,6 +8,7 @@ br-int`, `ovs-appctl dpctl/dump-flows`).
 
 import os
 import shutil
+import signal
 
 from .sysutil import CommandError, kill_pids, pid_alive, read_pidfile, run, wait_until
 
@@ -83,6 +84,25 @@ class OvsInstance:
         if not wait_until(lambda: self._vswitchd_ready(), 20):
             raise CommandError('ovs-vswitchd in %s did not come up (see %s/ovs-vswitchd.log)'
                                % (self.netns, self.rundir))
+
+    def restart_vswitchd(self, timeout=20):
+        """Kill ovs-vswitchd (SIGKILL, like a crash) and start it again on the same database: bridges, ports
+        and controller settings come back from conf.db, OpenFlow flows do not (the controller must reinstall
+        them). Returns the new pid."""
+        old = read_pidfile(self.pidfile('ovs-vswitchd'))
+        if old and pid_alive(old):
+            os.kill(old, signal.SIGKILL)
+            if not wait_until(lambda: not pid_alive(old), timeout):
+                raise CommandError('ovs-vswitchd %d in %s did not die' % (old, self.netns))
+        run(['ovs-vswitchd', self.db, '--pidfile', '--detach', '--log-file', '-vconsole:off',
+             '-vsyslog:off', '-vfile:info'], netns=self.netns, env=self.env)
+        if not wait_until(lambda: self._vswitchd_ready(), timeout):
+            raise CommandError('ovs-vswitchd in %s did not come back (see %s/ovs-vswitchd.log)'
+                               % (self.netns, self.rundir))
+        new = read_pidfile(self.pidfile('ovs-vswitchd'))
+        if new == old:
+            raise CommandError('ovs-vswitchd in %s still has pid %s' % (self.netns, old))
+        return new
 
     def _vswitchd_ready(self):
         try:
