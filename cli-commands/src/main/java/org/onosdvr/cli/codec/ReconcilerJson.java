@@ -165,10 +165,15 @@ public final class ReconcilerJson {
      *
      * @param mapper mapper
      * @param rules  rules
-     * @return {"device_id", "ok", counts..., "desired": [...], "installed": [...]}
+     * @return {"device_id", "ok", "desired_count", "installed_count", "missing", "extraneous", "modified",
+     * "desired": [...], "installed": [...]}
      */
     public static ObjectNode encode(ObjectMapper mapper, DeviceRules rules) {
-        ObjectNode json = counts(mapper, rules.diff());
+        FlowDiff diff = rules.diff();
+        ObjectNode json = mapper.createObjectNode().put("device_id", diff.deviceId().toString())
+                .put("ok", diff.isEmpty()).put("desired_count", diff.desiredCount())
+                .put("installed_count", diff.installedCount()).put("missing", diff.toAdd().size())
+                .put("extraneous", diff.toRemove().size()).put("modified", diff.toModify().size());
         ArrayNode desired = json.putArray("desired");
         for (DesiredFlow f : rules.desired()) {
             desired.add(rule(mapper, f.flowRule()).put("table", f.table()).put("description", f.description())
