@@ -289,7 +289,7 @@ def ping_ttl(out):
 
 def port_stats(harness, node, port):
     """(rx_packets, tx_packets) of an OpenFlow port of a node's br-int."""
-    out = harness.node(node).ovs.ofctl('dump-ports', 'br-int', str(port))
+    out = harness.node(node).ovs.ofctl('dump-ports', str(port))
     rx = re.search(r'rx pkts=(\d+)', out)
     tx = re.search(r'tx pkts=(\d+)', out)
     return int(rx.group(1)), int(tx.group(1))

@@ -27,6 +27,7 @@ pytestmark = [
 PREFIX = 'e2e'
 EXT_PORT = 200
 TUNNEL_PORT = 100
+STATS_LAG = 2.0   # OVS folds datapath flow statistics into the OpenFlow rules about once a second
 
 
 @pytest.fixture(scope='module')
@@ -123,16 +124,24 @@ def test_gateway_arp_answered_in_switch(h):
     a = vm(h, 'vm1')
     gw_mac = interface_mac(h, 't1r1', a['subnet'])
     dev = a['deviceId']
-    before = h.packet_ins()
-    hits_before = flow_packets(h, a['node'], r'table=1,.*arp_tpa=%s' % a['gateway'].replace('.', r'\.'))
-    replies, out = arping(ns('vm1'), a['gateway'], count=3)
-    after = h.packet_ins()
-    hits_after = flow_packets(h, a['node'], r'table=1,.*arp_tpa=%s' % a['gateway'].replace('.', r'\.'))
-    assert replies == 3, out
-    assert gw_mac in out.lower(), out
-    assert hits_after - hits_before >= 3, 'the arp_responder rule did not answer'
-    assert after.get(dev, 0) == before.get(dev, 0), \
-        'gateway ARP reached the controller: %s -> %s' % (before, after)
+    rule = r'table=1,.*arp_tpa=%s' % a['gateway'].replace('.', r'\.')
+    # The node also gets a PACKET_IN for each reply to the runtime's periodic (30 s) external next-hop probe:
+    # a window that happens to contain one is measured again.
+    attempts = []
+    for _ in range(3):
+        before = h.packet_ins()
+        hits_before = flow_packets(h, a['node'], rule)
+        replies, out = arping(ns('vm1'), a['gateway'], count=3)
+        time.sleep(STATS_LAG)
+        after = h.packet_ins()
+        hits_after = flow_packets(h, a['node'], rule)
+        assert replies == 3, out
+        assert gw_mac in out.lower(), out
+        assert hits_after - hits_before >= 3, 'the arp_responder rule did not answer'
+        attempts.append(after.get(dev, 0) - before.get(dev, 0))
+        if attempts[-1] == 0:
+            break
+    assert attempts[-1] == 0, 'gateway ARP reached the controller (packet-ins per attempt: %s)' % attempts
 
 
 # ---- (4) floating IP ---------------------------------------------------------------------------------
@@ -234,6 +243,7 @@ def test_legacy_router_hairpins_via_gateway(h):
     hairpin_before = flow_packets(h, gw, r'table=8,.*in_port=%d.*actions=.*IN_PORT' % TUNNEL_PORT)
     tun_rx_before = port_stats(h, gw, TUNNEL_PORT)[0]
     out = assert_ping(ns(src.name), dst.ip)
+    time.sleep(STATS_LAG)
     hairpin_after = flow_packets(h, gw, r'table=8,.*in_port=%d.*actions=.*IN_PORT' % TUNNEL_PORT)
     assert set(ttls(out)) == {63}, out
     assert hairpin_after - hairpin_before >= 6, 'requests and replies must hairpin through %s' % gw
