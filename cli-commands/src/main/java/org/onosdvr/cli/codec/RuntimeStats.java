@@ -23,8 +23,8 @@ import java.util.TreeSet;
 public final class RuntimeStats {
 
     /** Message when the service is absent. */
-    public static final String ABSENT = "runtime statistics are not available: no RuntimeStatsService "
-            + "(only the embedded onos-dvr runtime counts packet-ins and packet-outs; ONOS has none)";
+    public static final String ABSENT = "packet statistics are only available in the embedded runtime "
+            + "(no RuntimeStatsService: ONOS has none)";
 
     private final RuntimeStatsService service;
 
