@@ -178,7 +178,8 @@ def dvr_state(rest):
         items = rest.get('/onos/dvr/v1/' + kind)[key]
         if kind == 'nodes':
             for n in items:
-                n.pop('connected', None)   # liveness, not state
+                for live in ('connected', 'rules', 'sync'):   # liveness and reconciler progress, not state
+                    n.pop(live, None)
         state[kind] = sorted(items, key=lambda o: json.dumps(o, sort_keys=True))
     for r in state['routers']:
         state['interfaces:' + r['id']] = rest.get('/onos/dvr/v1/routers/%s/interfaces' % r['id'])['interfaces']
