@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class CompileBenchmark {
@@ -33,13 +33,25 @@ public class CompileBenchmark {
     @Param({"SPREAD"})
     public ScaleScenario.Placement placement;
 
+    /** Compute nodes (2 gateway nodes are added). */
+    @Param({"100"})
+    public int computes;
+
+    /** Routers = tenants (two networks each). */
+    @Param({"100"})
+    public int routers;
+
+    /** VMs (floating IPs: one per ten VMs). */
+    @Param({"10000"})
+    public int vms;
+
     private DvrSnapshot snapshot;
     private DvrCompiler compiler;
 
     /** Generates the cloud. */
     @Setup
     public void setUp() {
-        snapshot = new ScaleScenario(100, 2, 100, 10_000, 1_000, 1L, placement).snapshot();
+        snapshot = new ScaleScenario(computes, 2, routers, vms, vms / 10, 1L, placement).snapshot();
         compiler = BenchExtensions.compiler();
     }
 

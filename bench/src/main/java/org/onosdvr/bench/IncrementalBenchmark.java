@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class IncrementalBenchmark {
@@ -42,6 +42,18 @@ public class IncrementalBenchmark {
     /** VM placement of the generated cloud. */
     @Param({"SPREAD"})
     public ScaleScenario.Placement placement;
+
+    /** Compute nodes (2 gateway nodes are added). */
+    @Param({"100"})
+    public int computes;
+
+    /** Routers = tenants (two networks each). */
+    @Param({"100"})
+    public int routers;
+
+    /** VMs (floating IPs: one per ten VMs). */
+    @Param({"10000"})
+    public int vms;
 
     private static final PortId NEW_VM = PortId.of("bench-vm");
     private static final FloatingIpId NEW_FIP = FloatingIpId.of("bench-fip");
@@ -58,14 +70,14 @@ public class IncrementalBenchmark {
     /** Generates the cloud and compiles it once. */
     @Setup(Level.Trial)
     public void setUp() {
-        scenario = new ScaleScenario(100, 2, 100, 10_000, 1_000, 1L, placement);
+        scenario = new ScaleScenario(computes, 2, routers, vms, vms / 10, 1L, placement);
         incremental = BenchExtensions.compiler().incremental(scenario.snapshot());
-        newVm = scenario.newVm(NEW_VM.toString(), 7, 1000, 42, 4000);
+        newVm = scenario.newVm(NEW_VM.toString(), 7 % routers, 1000, 42 % computes, 4000);
         moved = scenario.snapshot().port(PortId.of("vm00001")).orElseThrow();
         ConnectPoint home = moved.location().orElseThrow();
-        locations = new ConnectPoint[]{home, new ConnectPoint(
-                scenario.computeNodes().get((scenario.computeNodes().indexOf(home.deviceId()) + 50) % 100),
-                PortNumber.portNumber(4001))};
+        int far = (scenario.computeNodes().indexOf(home.deviceId()) + computes / 2) % computes;
+        locations = new ConnectPoint[]{home, new ConnectPoint(scenario.computeNodes().get(far),
+                                                              PortNumber.portNumber(4001))};
         VmPort target = scenario.snapshot().port(PortId.of("vm00003")).orElseThrow();
         IpAddress fixed = target.fixedIps().iterator().next();
         fipAssociated = FloatingIp.builder().id(NEW_FIP).tenantId(target.tenantId())

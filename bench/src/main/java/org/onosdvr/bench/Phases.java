@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 /**
  * Simple timers around the phases of a change on the reference cloud, without JMH: snapshot build, full
  * compile, one device's compile, and a VM add split into its parts. Prints median and range over repeated runs.
- * Run: {@code java -cp bench/target/benchmarks.jar org.onosdvr.bench.Phases [runs]}.
+ * Run: {@code java -Xmx6g -cp bench/target/benchmarks.jar org.onosdvr.bench.Phases [runs [SPREAD|AFFINITY]]}.
  */
 public final class Phases {
 
@@ -26,11 +26,13 @@ public final class Phases {
     /**
      * Entry point.
      *
-     * @param args optional number of runs (default 10)
+     * @param args optional number of runs (default 10) and placement (default SPREAD)
      */
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        ScaleScenario sc = ScaleScenario.reference();
+        ScaleScenario.Placement placement = args.length > 1 ? ScaleScenario.Placement.valueOf(args[1])
+                : ScaleScenario.Placement.SPREAD;
+        ScaleScenario sc = new ScaleScenario(100, 2, 100, 10_000, 1_000, 1L, placement);
         DvrSnapshot s = sc.snapshot();
         DvrCompiler c = BenchExtensions.compiler();
         System.out.println("scenario: " + sc);
