@@ -1,7 +1,7 @@
 """Controller configuration derived from a Topology (the other half of the one source of truth).
 
 - `netcfg(topo)`: ONOS-style network config for the nodes,
-  `{"apps": {"org.onosdvr.app": {"nodes": [...]}}}`.
+  `{"apps": {"org.onosdvr.app": {"dvr": {"nodes": [...]}}}}` (docs/netcfg.md; node names are in `testbed`).
 - `rest_calls(topo)`: Neutron-shaped REST payloads under /onos/dvr/v1/ as a list of
   `{"method", "path", "body"}` in an order a server can apply one by one (networks, subnets, ports,
   routers, router interfaces, floating IPs).
@@ -12,6 +12,7 @@
 from .model import ONOS_ROLE, stable_uuid
 
 APP = 'org.onosdvr.app'
+CONFIG_KEY = 'dvr'   # org.onosdvr.app.config.DvrConfig.KEY (docs/netcfg.md)
 API = '/onos/dvr/v1'
 
 
@@ -21,7 +22,6 @@ def netcfg(topo):
     nodes = []
     for n in topo.nodes:
         entry = {
-            'name': n.name,
             'deviceId': n.device_id,
             'role': ONOS_ROLE[n.role],
             'index': n.index,
@@ -31,7 +31,7 @@ def netcfg(topo):
         if n.is_gateway:
             entry['externalPort'] = ad.external_port
         nodes.append(entry)
-    return {'apps': {APP: {'nodes': nodes}}}
+    return {'apps': {APP: {CONFIG_KEY: {'nodes': nodes}}}}
 
 
 def _network_body(topo, net):

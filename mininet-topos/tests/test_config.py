@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from conftest import DVRNET
-from dvrtestbed.config import API, APP, controller_config, netcfg, rest_calls
+from dvrtestbed.config import API, APP, CONFIG_KEY, controller_config, netcfg, rest_calls
 from dvrtestbed.generator import named
 
 
@@ -15,15 +15,16 @@ def _bodies(calls, key):
 
 def test_netcfg_nodes_match_topology():
     t = named('demo')
-    nodes = netcfg(t)['apps'][APP]['nodes']
+    nodes = netcfg(t)['apps'][APP][CONFIG_KEY]['nodes']
     assert [n['deviceId'] for n in nodes] == ['of:%016x' % i for i in range(1, 6)]
-    by_name = {n['name']: n for n in nodes}
-    assert by_name['c1'] == {'name': 'c1', 'deviceId': 'of:0000000000000001', 'role': 'COMPUTE', 'index': 1,
+    by_dpid = {n['deviceId']: n for n in nodes}
+    by_name = {n.name: by_dpid[n.device_id] for n in t.nodes}
+    assert by_name['c1'] == {'deviceId': 'of:0000000000000001', 'role': 'COMPUTE', 'index': 1,
                              'tunnelIp': '198.18.0.1', 'tunnelPort': 100}
     assert by_name['g2']['role'] == 'GATEWAY' and by_name['g2']['externalPort'] == 200
     assert 'externalPort' not in by_name['c3']
-    both = netcfg(named('minimal', both=1))['apps'][APP]['nodes']
-    assert [n['role'] for n in both if n['name'] == 'n1'] == ['COMPUTE_GATEWAY']
+    both = netcfg(named('minimal', both=1))['apps'][APP][CONFIG_KEY]['nodes']
+    assert [n['role'] for n in both if n['index'] == 4] == ['COMPUTE_GATEWAY']
 
 
 def test_calls_are_under_the_api_and_ordered_by_dependency():

@@ -138,10 +138,10 @@ def test_ovs_state_matches_the_generated_config(net, controller):
     """The built network and the controller config come from one description: check they agree."""
     t = net.topo
     cfg = net.config()
-    nodes = {n['name']: n for n in cfg['netcfg']['apps'][APP]['nodes']}
+    nodes = {n['deviceId']: n for n in cfg['netcfg']['apps'][APP]['dvr']['nodes']}
     for n in t.nodes:
         sw = net.node(n.name)
-        entry = nodes[n.name]
+        entry = nodes[n.device_id]
         assert 'dpid:' + entry['deviceId'][3:] in sw.ovs.ofctl('show')
         assert sw.ovs.vsctl('get', 'interface', 'vxlan0', 'ofport').strip() == str(entry['tunnelPort'])
         assert sw.ovs.vsctl('get', 'interface', 'vxlan0', 'options:local_ip').strip().strip('"') == entry['tunnelIp']

@@ -61,7 +61,8 @@ console() {
 
 # "name state" of the installed onos-dvr features, one per line
 dvr_features() {
-    console 'feature:list -i' | awk -F'|' '$1 ~ /^ *onos-dvr/ { gsub(/ /, "", $1); gsub(/ /, "", $4); print $1, $4 }'
+    # the table separator is '|' or, depending on the client's terminal, the box character U+2502
+    console 'feature:list -i' | sed 's/\xe2\x94\x82/|/g' | awk -F'|' '$1 ~ /^ *onos-dvr/ { gsub(/ /, "", $1); gsub(/ /, "", $4); print $1, $4 }'
 }
 
 port_busy() {

@@ -18,6 +18,7 @@ import org.onosdvr.cli.codec.DvrCodecContext;
 import org.onosdvr.cli.codec.DvrCodecs;
 import org.onosdvr.api.Network;
 import org.onosdvr.cli.testing.InMemoryDvrAdminService;
+import org.onosdvr.openflow.net.RuntimeStatsService;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.device.DeviceService;
@@ -312,5 +313,39 @@ public class CommandsTest {
     public void tableAlignment() {
         Table t = new Table("a", "long header", "c").row("value", null, "x").row("v", "w", "");
         assertThat(t.lines(), is(List.of("a      long header  c", "value  -            x", "v      w")));
+    }
+
+    @Test
+    public void packetStatsPrintTheRuntimeCounters() throws IOException {
+        services.put(RuntimeStatsService.class, new RuntimeStatsService() {
+            @Override
+            public long packetInCount(DeviceId deviceId) {
+                return packetInCounts().getOrDefault(deviceId, 0L);
+            }
+
+            @Override
+            public Map<DeviceId, Long> packetInCounts() {
+                return Map.of(DeviceId.deviceId("of:0000000000000002"), 5L,
+                              DeviceId.deviceId("of:0000000000000001"), 0L);
+            }
+
+            @Override
+            public long packetOutCount(DeviceId deviceId) {
+                return deviceId.toString().endsWith("2") ? 7 : 0;
+            }
+        });
+        JsonNode doc = MAPPER.readTree(json(new DvrPacketStatsCommand()));
+        assertEquals("of:0000000000000001", doc.get("devices").get(0).get("device_id").asText());
+        assertEquals(0, doc.get("devices").get(0).get("packet_in").asLong());
+        assertEquals(5, doc.get("devices").get(1).get("packet_in").asLong());
+        assertEquals(7, doc.get("devices").get(1).get("packet_out").asLong());
+        String table = run(new DvrPacketStatsCommand());
+        assertThat(table.contains("of:0000000000000002  5          7"), is(true));
+    }
+
+    @Test
+    public void packetStatsWithoutTheRuntimeIsAnError() {
+        assertEquals("", run(new DvrPacketStatsCommand()));
+        assertThat(err.contains("only available in the embedded runtime"), is(true));
     }
 }

@@ -4,6 +4,7 @@ import org.onlab.packet.ARP;
 import org.onlab.packet.EthType;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
+import org.onosdvr.api.DvrNode;
 import org.onosdvr.api.Network;
 import org.onosdvr.api.Router;
 import org.onosdvr.api.RouterInterface;
@@ -15,6 +16,7 @@ import org.onosproject.net.flow.TrafficTreatment;
 import static org.onosdvr.pipeline.DeviceContext.actions;
 import static org.onosdvr.pipeline.DeviceContext.match;
 import static org.onosdvr.pipeline.PipelineTable.ARP_RESPONDER;
+import static org.onosdvr.pipeline.Priorities.ArpResponder.LEARN;
 import static org.onosdvr.pipeline.Priorities.ArpResponder.REPLY;
 
 /**
@@ -41,6 +43,24 @@ final class ArpResponderFlows implements FlowFeature {
                                       r.id(), s.id());
             }
         }
+        learnExternalReplies(ctx);
+    }
+
+    /**
+     * ARP replies arriving on the external port answer the runtime's next-hop probes (SNAT and floating-IP
+     * next hops, learnt by host tracking): they go to the controller. Requests are not punted.
+     */
+    private static void learnExternalReplies(DeviceContext ctx) {
+        DvrNode node = ctx.node();
+        if (node.externalPort().isEmpty() || ctx.topology().externalNetwork().isEmpty()) {
+            return;
+        }
+        Network ext = ctx.topology().externalNetwork().get();
+        ctx.add(ARP_RESPONDER, LEARN,
+                match().matchMetadata(Metadata.external(ext.segmentId())).matchEthType(ARP_TYPE)
+                        .matchArpOp(ARP.OP_REPLY),
+                actions().punt(), Sources.node(node),
+                "ARP reply on the external port: to the controller (external next-hop learning)");
     }
 
     /**

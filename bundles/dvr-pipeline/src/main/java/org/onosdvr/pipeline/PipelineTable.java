@@ -66,7 +66,7 @@ public enum PipelineTable {
                   "in-switch ARP replies: router interface IPs, floating IPs, router external IPs",
                   ImmutableSet.of(METADATA, ETH_TYPE, ARP_OP, ARP_TPA),
                   EnumSet.of(MOVE_ETH_SRC_TO_DST, SET_ETH_SRC, SET_ARP_OP, MOVE_ARP_SHA_TO_THA, SET_ARP_SHA,
-                             MOVE_ARP_SPA_TO_TPA, SET_ARP_SPA, OUTPUT),
+                             MOVE_ARP_SPA_TO_TPA, SET_ARP_SPA, OUTPUT, PUNT),
                   "l3_ingress", Miss.GOTO, "l3_ingress"),
 
     /** Packets addressed to a router: ICMP echo reply, FIP DNAT, un-SNAT; sets the router tag. */

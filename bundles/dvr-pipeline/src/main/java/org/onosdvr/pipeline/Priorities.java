@@ -34,6 +34,8 @@ public final class Priorities {
     public static final class ArpResponder {
         /** ARP request for a router interface, floating or router external IP: reply in the switch. */
         public static final int REPLY = 100;
+        /** ARP reply on the external port (answer to the runtime's next-hop probes): to the controller. */
+        public static final int LEARN = 50;
 
         private ArpResponder() {
         }

@@ -133,4 +133,17 @@ public class SnatTest extends CompilerTestBase {
                 .filter(r -> r.priority() == Priorities.ExtOut.DEFAULT).findFirst().get();
         assertThat(outputs(def2), contains(PortNumber.CONTROLLER));
     }
+
+    @Test
+    public void externalArpRepliesGoToTheController() {
+        Criterion reply = Criteria.matchArpOp(2);
+        CompiledRule learn = only(p, dev("gw"), PipelineTable.ARP_RESPONDER, md(Metadata.external(1000)), ARP,
+                                  reply);
+        assertEquals(Priorities.ArpResponder.LEARN, learn.priority());
+        assertThat(outputs(learn), contains(PortNumber.CONTROLLER));
+        // requests on the external port are not punted
+        for (CompiledRule r : matching(p, dev("gw"), PipelineTable.ARP_RESPONDER, Criteria.matchArpOp(1))) {
+            assertTrue(r.description(), !outputs(r).contains(PortNumber.CONTROLLER));
+        }
+    }
 }

@@ -2,6 +2,7 @@ package org.onosdvr.openflow.channel;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
 import org.projectfloodlight.openflow.protocol.OFFactories;
@@ -13,7 +14,8 @@ import java.util.List;
 /**
  * Turns one frame into an {@link OFMessage}. A frame openflowj cannot parse does not fail the channel: it becomes
  * an {@link ExperimenterError} (experimenter ERROR messages, which openflowj rejects) or an
- * {@link UndecodableMessage} carrying the header, the raw bytes and the parse error.
+ * {@link UndecodableMessage} carrying the header, the raw bytes and the parse error. A PACKET_IN whose match has
+ * fields openflowj does not know (OVS conntrack fields) is parsed again without them ({@link PacketInMatchFilter}).
  */
 final class OfMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
 
@@ -43,6 +45,17 @@ final class OfMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
             ExperimenterError xe = ExperimenterError.decode(raw);
             if (xe != null) {
                 return xe;
+            }
+            byte[] filtered = PacketInMatchFilter.stripNonBasicOxms(raw);
+            if (filtered != null) {
+                try {
+                    OFMessage msg = reader.readFrom(Unpooled.wrappedBuffer(filtered));
+                    if (msg != null) {
+                        return msg;
+                    }
+                } catch (Exception again) {
+                    e.addSuppressed(again);
+                }
             }
             return new UndecodableMessage(raw, e);
         } finally {
