@@ -136,14 +136,8 @@ def rt():
     try:
         net.start()
         karaf.copy()
-        try:
-            karaf.start(clean=True, timeout=120)
-        except RuntimeError as e:
-            # seen once under load: the first boot hung in Karaf's first-stage feature provisioning (bundle lock
-            # while stopping pax-logging-api); a second first boot has always worked
-            print('\nKaraf first boot failed, retrying once: %s' % str(e)[-300:])
-            karaf.stop_quietly()
-            karaf.start(clean=True, timeout=120)
+        # a first boot that stalls is killed and retried once by the start script itself
+        karaf.start(clean=True, timeout=240)
         r.app_id = r.rest.app_id()
         apply_config(r.rest, net.config())
         # reference = the rule set once it is stable (no change for 3 s) and equal to the controller's view
