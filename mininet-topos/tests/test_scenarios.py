@@ -163,7 +163,7 @@ def test_floating_ip_inbound_ping_tcp_and_arp(h):
                                    's.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1);'
                                    's.bind((\'0.0.0.0\',5001));s.listen(1);c,p=s.accept();'
                                    'c.sendall((\'hello \'+p[0]).encode());c.close()" '
-                                   '>/tmp/e2e-tcp.out 2>&1 & echo started'])
+                                   '>/dev/null 2>&1 & echo started'])
     assert 'started' in server
     time.sleep(0.8)
     got = netns_run(ext, ['python3', '-c', 'import socket;s=socket.create_connection((%r,5001),timeout=5);'

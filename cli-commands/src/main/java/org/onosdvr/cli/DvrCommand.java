@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.onlab.osgi.DefaultServiceDirectory;
 import org.onlab.osgi.ServiceDirectory;
+import org.onlab.osgi.ServiceNotFoundException;
 import org.onosdvr.api.DvrAdminService;
 import org.onosdvr.api.DvrException;
+import org.onosdvr.api.DvrReconcilerService;
 import org.onosdvr.api.DvrSnapshot;
 import org.onosdvr.cli.codec.DvrCodecContext;
 import org.onosdvr.cli.codec.DvrCodecs;
@@ -40,6 +42,16 @@ public abstract class DvrCommand extends AbstractShellCommand {
         return services.get(type);
     }
 
+    /** @return the service directory of this command */
+    protected ServiceDirectory directory() {
+        return services;
+    }
+
+    /** @return the flow reconciler */
+    protected DvrReconcilerService reconciler() {
+        return service(DvrReconcilerService.class);
+    }
+
     /** @return the DVR admin service */
     protected DvrAdminService admin() {
         return service(DvrAdminService.class);
@@ -51,6 +63,8 @@ public abstract class DvrCommand extends AbstractShellCommand {
             run();
         } catch (DvrException | IllegalArgumentException e) {
             error("%s", e.getMessage());
+        } catch (ServiceNotFoundException e) {
+            error("service unavailable: %s", e.getMessage());
         }
     }
 

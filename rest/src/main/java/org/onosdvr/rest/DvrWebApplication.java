@@ -21,6 +21,7 @@ public class DvrWebApplication extends AbstractWebApplication {
                 RouterWebResource.class,
                 FloatingIpWebResource.class,
                 NodeWebResource.class,
+                ReconcilerWebResource.class,
                 WriteAccessFilter.class,
                 JsonBodyWriter.class,
                 ExceptionMappers.DvrExceptionMapper.class,

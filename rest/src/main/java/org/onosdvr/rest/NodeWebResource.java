@@ -1,10 +1,15 @@
 package org.onosdvr.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.onlab.osgi.ServiceNotFoundException;
+import org.onosdvr.api.DeviceSyncStatus;
 import org.onosdvr.api.DvrNode;
+import org.onosdvr.api.DvrReconcilerService;
 import org.onosdvr.api.DvrSnapshot;
+import org.onosdvr.api.FlowDiff;
 import org.onosdvr.api.GatewayAssignment;
+import org.onosdvr.cli.codec.ReconcilerJson;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceService;
 
@@ -14,6 +19,8 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
 
 /**
  * DVR nodes ({@code /nodes}, with {@code connected} from the device service when present) and all SNAT
@@ -31,24 +38,57 @@ public class NodeWebResource extends DvrWebResource {
         }
     }
 
-    private static void decorate(ObjectNode json, DeviceService devices) {
-        if (devices != null) {
-            json.put("connected", devices.isAvailable(DeviceId.deviceId(json.get("device_id").textValue())));
+    private DvrReconcilerService reconciler() {
+        try {
+            return get(DvrReconcilerService.class);
+        } catch (ServiceNotFoundException e) {
+            return null;
         }
+    }
+
+    private static void decorate(ObjectNode json, DeviceService devices, DvrReconcilerService reconciler,
+                                 Map<DeviceId, DeviceSyncStatus> statuses) {
+        DeviceId d = DeviceId.deviceId(json.get("device_id").textValue());
+        if (devices != null) {
+            json.put("connected", devices.isAvailable(d));
+        }
+        if (reconciler != null) {
+            FlowDiff diff = reconciler.diff(d);
+            json.putObject("rules").put("desired", diff.desiredCount()).put("installed", diff.installedCount())
+                    .put("in_sync", diff.isEmpty());
+            DeviceSyncStatus st = statuses.get(d);
+            if (st != null) {
+                ObjectNode sync = ReconcilerJson.status(JsonBodies.mapper(), st);
+                ObjectNode out = json.putObject("sync");
+                out.set("state", sync.get("state"));
+                out.set("last_sync", sync.get("last_sync"));
+                out.set("last_error", sync.get("last_error"));
+                out.set("sync_count", sync.get("sync_count"));
+            }
+        }
+    }
+
+    private void decorateAll(ObjectNode json, Iterable<JsonNode> nodes) {
+        DeviceService devices = devices();
+        DvrReconcilerService reconciler = reconciler();
+        Map<DeviceId, DeviceSyncStatus> statuses = reconciler == null ? Map.of() : reconciler.status();
+        nodes.forEach(n -> decorate((ObjectNode) n, devices, reconciler, statuses));
     }
 
     /**
      * Lists nodes.
      *
      * @return 200 {"nodes": [{"device_id", "role", "tunnel_ip", "tunnel_port", "external_port", "index",
-     * "dvr_mac", "connected"}]}
+     * "dvr_mac", "connected", "rules": {"desired", "installed", "in_sync"}, "sync": {"state", "last_sync",
+     * "last_error", "sync_count"}}]}
      */
     @GET
     @Path("nodes")
     public Response nodes() {
         DvrSnapshot s = service().snapshot();
-        DeviceService devices = devices();
-        return ok(list("nodes", s.nodes(), DvrNode.class, s, n -> decorate(n, devices))).build();
+        ObjectNode json = list("nodes", s.nodes(), DvrNode.class, s, n -> { });
+        decorateAll(json, json.get("nodes"));
+        return ok(json).build();
     }
 
     /**
@@ -63,7 +103,7 @@ public class NodeWebResource extends DvrWebResource {
         DvrSnapshot s = service().snapshot();
         DvrNode node = found(s.node(DeviceId.deviceId(id)), "node", id);
         ObjectNode json = encode(node, DvrNode.class, s);
-        decorate(json, devices());
+        decorateAll(json, List.of(json));
         return ok(wrap("node", json)).build();
     }
 

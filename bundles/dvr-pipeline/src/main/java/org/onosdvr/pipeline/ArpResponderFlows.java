@@ -39,8 +39,8 @@ final class ArpResponderFlows implements FlowFeature {
                 }
                 ctx.add(ARP_RESPONDER, REPLY, request(Metadata.network(n.segmentId()), s.gatewayIp()),
                         reply(ctx, i.mac(), s.gatewayIp()), Sources.router(r),
-                        String.format("ARP reply for %s is %s (router %s, subnet %s)", s.gatewayIp(), i.mac(),
-                                      r.id(), s.id()));
+                        "ARP reply for %s is %s (router %s, subnet %s)", s.gatewayIp(), i.mac(),
+                                      r.id(), s.id());
             }
         }
         learnExternalReplies(ctx);

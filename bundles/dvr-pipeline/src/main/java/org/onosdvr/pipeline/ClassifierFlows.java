@@ -47,12 +47,12 @@ final class ClassifierFlows implements FlowFeature {
                     match().matchInPort(in).matchEthSrc(p.mac()).matchEthType(IPV4)
                             .matchIPSrc(IpPrefix.valueOf(ip, 32)),
                     toNetwork(n), src,
-                    String.format("IPv4 from port %s (%s, %s): network %s", p.id(), p.mac(), ip, n.id()));
+                    "IPv4 from port %s (%s, %s): network %s", p.id(), p.mac(), ip, n.id());
             ctx.add(CLASSIFIER, PORT,
                     match().matchInPort(in).matchEthSrc(p.mac()).matchEthType(ARP)
                             .matchArpSpa(ip.getIp4Address()).matchArpSha(p.mac()),
                     toNetwork(n), src,
-                    String.format("ARP from port %s (%s, %s): network %s", p.id(), p.mac(), ip, n.id()));
+                    "ARP from port %s (%s, %s): network %s", p.id(), p.mac(), ip, n.id());
         }
         ctx.add(CLASSIFIER, PORT_DROP, match().matchInPort(in), actions().drop(), src,
                 "anti-spoofing: anything else from port " + p.id() + " is dropped");
@@ -65,7 +65,7 @@ final class ClassifierFlows implements FlowFeature {
             ctx.add(CLASSIFIER, PORT,
                     match().matchInPort(node.tunnelPort()).matchTunnelId(n.segmentId()),
                     toNetwork(n), Sources.network(id),
-                    String.format("from the tunnel with VNI %d: network %s", n.segmentId(), id));
+                    "from the tunnel with VNI %d: network %s", n.segmentId(), id);
         }
         ctx.add(CLASSIFIER, PORT_DROP, match().matchInPort(node.tunnelPort()), actions().drop(),
                 Sources.node(node), "tunnel traffic of a VNI this node does not take part in is dropped");

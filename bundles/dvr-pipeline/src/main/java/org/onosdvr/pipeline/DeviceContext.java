@@ -84,6 +84,23 @@ final class DeviceContext {
         add(flows.build(table, priority, selector.build(), treatment.build(), source, description));
     }
 
+    /**
+     * Builds, validates and records a rule whose description is formatted only when read: formatting a line
+     * per rule is a third of a large compile, and the reconciler never reads most of them.
+     *
+     * @param table     table
+     * @param priority  priority
+     * @param selector  match
+     * @param treatment actions
+     * @param source    model object key
+     * @param format    description, a {@link String#format} pattern
+     * @param args      its arguments (immutable values)
+     */
+    void add(PipelineTable table, int priority, TrafficSelector.Builder selector,
+             TrafficTreatment.Builder treatment, String source, String format, Object... args) {
+        add(flows.build(table, priority, selector.build(), treatment.build(), source, format, args));
+    }
+
     void add(CompiledRule rule) {
         RuleKey.MatchKey key = RuleKey.of(rule.flowRule()).matchKey();
         CompiledRule existing = byMatch.putIfAbsent(key, rule);

@@ -66,6 +66,29 @@ public final class DvrFlowBuilder {
      */
     public CompiledRule build(PipelineTable table, int priority, TrafficSelector selector,
                               TrafficTreatment treatment, String source, String description) {
+        return new CompiledRule(flowRule(table, priority, selector, treatment), table, description, source);
+    }
+
+    /**
+     * Builds a validated rule whose description is formatted when first read.
+     *
+     * @param table     declared table
+     * @param priority  priority, from the table's band in {@link Priorities}
+     * @param selector  match
+     * @param treatment actions (apply-actions, write-metadata, goto)
+     * @param source    model object key, e.g. "port:p1"
+     * @param format    one-line description, a {@link String#format} pattern
+     * @param args      its arguments (immutable values)
+     * @return the compiled rule
+     * @throws IllegalStateException if the rule breaks its table's declaration
+     */
+    public CompiledRule build(PipelineTable table, int priority, TrafficSelector selector,
+                              TrafficTreatment treatment, String source, String format, Object... args) {
+        return new CompiledRule(flowRule(table, priority, selector, treatment), table, format, args, source);
+    }
+
+    private FlowRule flowRule(PipelineTable table, int priority, TrafficSelector selector,
+                              TrafficTreatment treatment) {
         validate(table, priority, selector, treatment);
         FlowRule rule = DefaultFlowRule.builder()
                 .forDevice(deviceId)
@@ -76,7 +99,7 @@ public final class DvrFlowBuilder {
                 .fromApp(appId)
                 .makePermanent()
                 .build();
-        return new CompiledRule(rule, table, description, source);
+        return rule;
     }
 
     /**

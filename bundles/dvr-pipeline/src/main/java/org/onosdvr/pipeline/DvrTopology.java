@@ -14,6 +14,7 @@ import org.onosdvr.api.VmPort;
 import org.onosproject.net.DeviceId;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,7 @@ final class DvrTopology {
 
     private final DvrSnapshot snapshot;
     private final Map<DeviceId, List<VmPort>> localPorts = new HashMap<>();
+    private final Map<NetworkId, List<VmPort>> locatedPorts = new HashMap<>();
     private final Map<NetworkId, SortedSet<DeviceId>> hosts = new HashMap<>();
     private final Map<DeviceId, List<Router>> routed = new HashMap<>();
     private final Map<DeviceId, SortedSet<NetworkId>> networks = new HashMap<>();
@@ -48,6 +50,7 @@ final class DvrTopology {
         for (VmPort p : snapshot.ports()) {
             node(p).ifPresent(n -> {
                 localPorts.computeIfAbsent(n.deviceId(), k -> new ArrayList<>()).add(p);
+                locatedPorts.computeIfAbsent(p.networkId(), k -> new ArrayList<>()).add(p);
                 hosts.computeIfAbsent(p.networkId(), k -> new TreeSet<>(DEVICE_ORDER)).add(n.deviceId());
             });
         }
@@ -111,9 +114,7 @@ final class DvrTopology {
      * @return located VM ports of the network, in port id order
      */
     List<VmPort> locatedPorts(NetworkId networkId) {
-        List<VmPort> out = new ArrayList<>();
-        snapshot.ports(networkId).forEach(p -> node(p).ifPresent(n -> out.add(p)));
-        return out;
+        return Collections.unmodifiableList(locatedPorts.getOrDefault(networkId, List.of()));
     }
 
     /**

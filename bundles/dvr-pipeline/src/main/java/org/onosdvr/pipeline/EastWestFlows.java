@@ -52,8 +52,8 @@ final class EastWestFlows implements FlowFeature {
                 match().matchMetadata(Metadata.network(n.segmentId())).matchEthDst(i.mac()).matchEthType(IPV4),
                 actions().writeMetadata(Metadata.router(r.key()), Metadata.MASK).transition(L3_ROUTE.id()),
                 Sources.router(r),
-                String.format("to router %s MAC %s on network %s: router context %d", r.id(), i.mac(), n.id(),
-                              r.key()));
+                "to router %s MAC %s on network %s: router context %d", r.id(), i.mac(), n.id(),
+                              r.key());
     }
 
     private void route(DeviceContext ctx, Router r, RouterInterface i, Subnet s, Network n) {
@@ -63,8 +63,8 @@ final class EastWestFlows implements FlowFeature {
                         .writeMetadata(Metadata.network(n.segmentId()), Metadata.MASK)
                         .transition(ARP_RESOLVE.id()),
                 Sources.router(r),
-                String.format("route to %s via %s (router %s, subnet %s, VNI %d)", s.cidr(), i.mac(), r.id(),
-                              s.id(), n.segmentId()));
+                "route to %s via %s (router %s, subnet %s, VNI %d)", s.cidr(), i.mac(), r.id(),
+                              s.id(), n.segmentId());
     }
 
     private void resolve(DeviceContext ctx, Subnet s, Network n) {
@@ -78,7 +78,7 @@ final class EastWestFlows implements FlowFeature {
                                 .matchIPDst(IpPrefix.valueOf(ip, 32)),
                         actions().setEthDst(p.mac()).transition(L2_LOOKUP.id()),
                         Sources.port(p),
-                        String.format("%s is at %s (port %s, network %s)", ip, p.mac(), p.id(), n.id()));
+                        "%s is at %s (port %s, network %s)", ip, p.mac(), p.id(), n.id());
             }
         }
     }
@@ -90,7 +90,7 @@ final class EastWestFlows implements FlowFeature {
                         .matchEthSrcMasked(dvrPrefix, DVR_MAC_MASK).matchEthType(IPV4).matchIPDst(s.cidr()),
                 ClassifierFlows.toNetwork(n).setEthSrc(i.mac()),
                 Sources.router(r),
-                String.format("routed to %s by another node: source MAC back to %s (router %s)", s.cidr(),
-                              i.mac(), r.id()));
+                "routed to %s by another node: source MAC back to %s (router %s)", s.cidr(),
+                              i.mac(), r.id());
     }
 }

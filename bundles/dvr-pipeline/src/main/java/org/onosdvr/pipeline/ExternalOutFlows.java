@@ -38,14 +38,14 @@ final class ExternalOutFlows implements FlowFeature {
                 ctx.add(EXT_OUT, Priorities.ExtOut.NEIGHBOR,
                         match().matchEthType(IPV4).matchIPDst(IpPrefix.valueOf(nb.ip(), 32)),
                         actions().setEthDst(nb.mac()).setOutput(port.get()), Sources.neighbor(nb),
-                        String.format("external neighbor %s is at %s", nb.ip(), nb.mac()));
+                        "external neighbor %s is at %s", nb.ip(), nb.mac());
             }
         }
         List<Subnet> subnets = ctx.snapshot().subnets(ext.get().id());
         for (Subnet s : subnets) {
             ctx.add(EXT_OUT, Priorities.ExtOut.ON_LINK, match().matchEthType(IPV4).matchIPDst(s.cidr()),
                     actions().punt(), nodeSrc,
-                    String.format("unknown host on external subnet %s: to the controller", s.cidr()));
+                    "unknown host on external subnet %s: to the controller", s.cidr());
         }
         Optional<ExternalNeighbor> upstream = subnets.isEmpty() ? Optional.empty()
                 : ctx.snapshot().neighbors().stream()

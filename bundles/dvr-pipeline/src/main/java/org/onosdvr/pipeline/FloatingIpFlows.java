@@ -44,17 +44,17 @@ final class FloatingIpFlows implements FlowFeature {
         String src = Sources.fip(f);
         ctx.add(ARP_RESPONDER, Priorities.ArpResponder.REPLY, ArpResponderFlows.request(extTag, fip),
                 ArpResponderFlows.reply(ctx, node.dvrMac(), fip), src,
-                String.format("ARP reply for floating IP %s is node MAC %s (fip %s)", fip, node.dvrMac(), f.id()));
+                "ARP reply for floating IP %s is node MAC %s (fip %s)", fip, node.dvrMac(), f.id());
         ctx.add(L3_INGRESS, Priorities.L3Ingress.EXTERNAL,
                 match().matchMetadata(extTag).matchEthType(IPV4).matchIPDst(IpPrefix.valueOf(fip, 32)),
                 actions().setIpDst(fixed).writeMetadata(Metadata.router(r.key()), Metadata.MASK)
                         .transition(L3_ROUTE.id()),
-                src, String.format("DNAT floating IP %s to %s (fip %s, router %s)", fip, fixed, f.id(), r.id()));
+                src, "DNAT floating IP %s to %s (fip %s, router %s)", fip, fixed, f.id(), r.id());
         ctx.add(L3_ROUTE, Priorities.L3Route.FIP_EGRESS,
                 match().matchMetadata(Metadata.router(r.key())).matchEthType(IPV4)
                         .matchIPSrc(IpPrefix.valueOf(fixed, 32)),
                 actions().setIpSrc(fip).setEthSrc(node.dvrMac()).decNwTtl().transition(EXT_OUT.id()),
-                src, String.format("SNAT %s to floating IP %s, out with node MAC %s (fip %s)", fixed, fip,
-                                   node.dvrMac(), f.id()));
+                src, "SNAT %s to floating IP %s, out with node MAC %s (fip %s)", fixed, fip,
+                                   node.dvrMac(), f.id());
     }
 }

@@ -49,12 +49,12 @@ final class L2Flows implements FlowFeature {
         if (at.deviceId().equals(ctx.device())) {
             ctx.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST, match().matchMetadata(md).matchEthDst(p.mac()),
                     actions().setOutput(p.location().get().port()), Sources.port(p),
-                    String.format("%s is local port %s (port %s)", p.mac(), p.location().get().port(), p.id()));
+                    "%s is local port %s (port %s)", p.mac(), p.location().get().port(), p.id());
         } else {
             ctx.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST, match().matchMetadata(md).matchEthDst(p.mac()),
                     tunnelTo(ctx, n, at), Sources.port(p),
-                    String.format("%s is on %s: tunnel VNI %d to %s (port %s)", p.mac(), at.deviceId(),
-                                  n.segmentId(), at.tunnelIp(), p.id()));
+                    "%s is on %s: tunnel VNI %d to %s (port %s)", p.mac(), at.deviceId(),
+                                  n.segmentId(), at.tunnelIp(), p.id());
         }
     }
 
@@ -93,12 +93,12 @@ final class L2Flows implements FlowFeature {
         String src = Sources.network(n.id());
         ctx.add(L2_LOOKUP, Priorities.L2Lookup.FLOOD,
                 match().matchMetadata(md).matchEthDstMasked(MULTICAST, MULTICAST), fromLocal, src,
-                String.format("flood on network %s: %d local ports, %d remote nodes", n.id(), local.size(),
-                              remote.size()));
+                "flood on network %s: %d local ports, %d remote nodes", n.id(), local.size(),
+                              remote.size());
         ctx.add(L2_LOOKUP, Priorities.L2Lookup.FLOOD_FROM_TUNNEL,
                 match().matchInPort(ctx.node().tunnelPort()).matchMetadata(md)
                         .matchEthDstMasked(MULTICAST, MULTICAST),
                 fromTunnel, src,
-                String.format("flood from the tunnel on network %s: %d local ports only", n.id(), local.size()));
+                "flood from the tunnel on network %s: %d local ports only", n.id(), local.size());
     }
 }

@@ -46,13 +46,13 @@ final class RouterIcmpFlows implements FlowFeature {
                                 .extension(ctx.nicira().loadIcmpType(ICMP.TYPE_ECHO_REPLY), ctx.device())
                                 .setOutput(PortNumber.IN_PORT),
                         Sources.router(r),
-                        String.format("ICMP echo reply from %s (router %s, subnet %s)", s.gatewayIp(), r.id(),
-                                      s.id()));
+                        "ICMP echo reply from %s (router %s, subnet %s)", s.gatewayIp(), r.id(),
+                                      s.id());
                 ctx.add(L3_INGRESS, ROUTER_IP_DROP,
                         match().matchMetadata(md).matchEthDst(i.mac()).matchEthType(IPV4).matchIPDst(gw),
                         actions().drop(), Sources.router(r),
-                        String.format("other IP to router address %s is dropped (router %s)", s.gatewayIp(),
-                                      r.id()));
+                        "other IP to router address %s is dropped (router %s)", s.gatewayIp(),
+                                      r.id());
             }
         }
     }

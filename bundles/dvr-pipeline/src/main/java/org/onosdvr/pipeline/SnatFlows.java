@@ -49,14 +49,14 @@ final class SnatFlows implements FlowFeature {
         String src = Sources.router(r);
         ctx.add(ARP_RESPONDER, Priorities.ArpResponder.REPLY, ArpResponderFlows.request(extTag, g.externalIp()),
                 ArpResponderFlows.reply(ctx, g.mac(), g.externalIp()), src,
-                String.format("ARP reply for external IP %s is %s (router %s)", g.externalIp(), g.mac(), r.id()));
+                "ARP reply for external IP %s is %s (router %s)", g.externalIp(), g.mac(), r.id());
         ctx.add(L3_INGRESS, Priorities.L3Ingress.EXTERNAL,
                 match().matchMetadata(extTag).matchEthType(IPV4)
                         .matchIPDst(IpPrefix.valueOf(g.externalIp(), 32)),
                 actions().extension(ctx.nicira().loadMetadata(routerTag), ctx.device())
                         .extension(ctx.nicira().ctReverseNat(r.key(), L3_ROUTE), ctx.device()),
-                src, String.format("un-SNAT to %s: ct(zone=%d, nat, table=l3_route) (router %s)", g.externalIp(),
-                                   r.key(), r.id()));
+                src, "un-SNAT to %s: ct(zone=%d, nat, table=l3_route) (router %s)", g.externalIp(),
+                                   r.key(), r.id());
         ctx.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
                 match().matchMetadata(routerTag).matchEthType(IPV4),
                 actions().transition(SNAT.id()), src, "default route of router " + r.id() + ": SNAT here");
@@ -64,8 +64,8 @@ final class SnatFlows implements FlowFeature {
                 match().matchMetadata(routerTag).matchEthType(IPV4),
                 actions().setEthSrc(g.mac()).decNwTtl()
                         .extension(ctx.nicira().ctCommitSnat(r.key(), EXT_OUT, g.externalIp()), ctx.device()),
-                src, String.format("SNAT to %s: ct(commit, zone=%d, nat(src), table=ext_out) (router %s)",
-                                   g.externalIp(), r.key(), r.id()));
+                src, "SNAT to %s: ct(commit, zone=%d, nat(src), table=ext_out) (router %s)",
+                                   g.externalIp(), r.key(), r.id());
     }
 
     private void toGateway(DeviceContext ctx, Router r, DvrNode gw) {
@@ -78,8 +78,8 @@ final class SnatFlows implements FlowFeature {
                             .extension(ctx.nicira().setTunnelDst(gw.tunnelIp()), ctx.device())
                             .transition(TUNNEL_OUT.id()),
                     Sources.router(r),
-                    String.format("default route of router %s from %s: tunnel (VNI %d) to SNAT gateway %s",
-                                  r.id(), s.cidr(), n.segmentId(), gw.deviceId()));
+                    "default route of router %s from %s: tunnel (VNI %d) to SNAT gateway %s",
+                                  r.id(), s.cidr(), n.segmentId(), gw.deviceId());
         }
     }
 }

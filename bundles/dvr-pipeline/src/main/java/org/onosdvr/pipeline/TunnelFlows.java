@@ -33,14 +33,14 @@ final class TunnelFlows implements FlowFeature {
                 ctx.add(TUNNEL_OUT, Priorities.TunnelOut.DVR_MAC, match().matchEthSrc(i.mac()),
                         actions().setEthSrc(ctx.node().dvrMac()).setOutput(ctx.node().tunnelPort()),
                         Sources.router(r),
-                        String.format("routed by router %s: source %s -> DVR MAC %s", r.id(), i.mac(),
-                                      ctx.node().dvrMac()));
+                        "routed by router %s: source %s -> DVR MAC %s", r.id(), i.mac(),
+                                      ctx.node().dvrMac());
                 ctx.add(TUNNEL_OUT, Priorities.TunnelOut.DVR_MAC_HAIRPIN,
                         match().matchInPort(tunnel).matchEthSrc(i.mac()),
                         actions().setEthSrc(ctx.node().dvrMac()).setOutput(PortNumber.IN_PORT),
                         Sources.router(r),
-                        String.format("hairpin routed by router %s: source %s -> DVR MAC %s", r.id(), i.mac(),
-                                      ctx.node().dvrMac()));
+                        "hairpin routed by router %s: source %s -> DVR MAC %s", r.id(), i.mac(),
+                                      ctx.node().dvrMac());
             }
         }
     }

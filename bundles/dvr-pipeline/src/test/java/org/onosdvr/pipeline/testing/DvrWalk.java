@@ -3,34 +3,28 @@ package org.onosdvr.pipeline.testing;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
-import org.onosdvr.api.DvrNode;
-import org.onosdvr.api.VmPort;
 import org.onosdvr.pipeline.CompiledPipeline;
 import org.onosdvr.pipeline.DvrCompiler;
-import org.onosdvr.pipeline.PipelineTable;
+import org.onosdvr.pipeline.DvrFabric;
 import org.onosdvr.pipeline.walk.Network;
 import org.onosdvr.pipeline.walk.Packet;
-import org.onosdvr.pipeline.walk.RuleProvenance;
 import org.onosdvr.pipeline.walk.TraceStep;
 import org.onosdvr.pipeline.walk.WalkResult;
-import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
-import org.onosproject.net.flow.FlowRule;
 
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A scenario compiled and loaded into the packet-walk interpreter: every node with its tunnel endpoint, every
- * located VM as a host on its port, and the upstream router as host {@link #UPSTREAM} on a segment joining
- * every node's external port. Traces name tables and explain rules with the compiler's provenance.
+ * A scenario compiled and loaded into the packet-walk interpreter with {@link DvrFabric}: every node with its
+ * tunnel endpoint, every located VM as a host on its port, and the upstream router as host {@link #UPSTREAM} on
+ * a segment joining every node's external port. Traces name tables and explain rules with the compiler's
+ * provenance.
  */
 public final class DvrWalk {
 
     /** Host name of the upstream router on the external network. */
-    public static final String UPSTREAM = "upstream";
+    public static final String UPSTREAM = DvrFabric.UPSTREAM;
 
     private final Scenario s;
     private final CompiledPipeline p;
@@ -44,28 +38,7 @@ public final class DvrWalk {
     public DvrWalk(Scenario scenario) {
         this.s = scenario;
         this.p = new DvrCompiler(TestExtensions.APP_ID, new TestExtensions()).compile(scenario.snapshot());
-        Map<FlowRule, String> explain = p.explanations();
-        Network.Builder b = Network.builder().provenance(new RuleProvenance() {
-            @Override
-            public Optional<String> explain(FlowRule rule) {
-                return Optional.ofNullable(explain.get(rule));
-            }
-
-            @Override
-            public Optional<String> tableName(DeviceId device, int tableId) {
-                return PipelineTable.byId(tableId).map(PipelineTable::tableName);
-            }
-        });
-        for (DvrNode n : scenario.snapshot().nodes()) {
-            b.rules(p.flowRules(n.deviceId())).tunnel(n.deviceId(), n.tunnelPort(), n.tunnelIp());
-            n.externalPort().ifPresent(port -> b.segment("external", new ConnectPoint(n.deviceId(), port)));
-        }
-        b.hostOnSegment(UPSTREAM, "external", ScenarioBuilder.UPSTREAM_MAC);
-        for (VmPort port : scenario.snapshot().ports()) {
-            port.location().filter(l -> scenario.snapshot().node(l.deviceId()).isPresent())
-                    .ifPresent(l -> b.host(port.id().toString(), l, port.mac()));
-        }
-        this.net = b.build();
+        this.net = DvrFabric.of(scenario.snapshot(), p);
     }
 
     public Scenario scenario() {

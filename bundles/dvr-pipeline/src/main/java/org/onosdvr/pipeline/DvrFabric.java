@@ -1,0 +1,125 @@
+package org.onosdvr.pipeline;
+
+import org.onlab.packet.IpAddress;
+import org.onlab.packet.MacAddress;
+import org.onosdvr.api.DvrNode;
+import org.onosdvr.api.DvrSnapshot;
+import org.onosdvr.api.ExternalNeighbor;
+import org.onosdvr.api.NetworkId;
+import org.onosdvr.api.VmPort;
+import org.onosdvr.pipeline.walk.Network;
+import org.onosdvr.pipeline.walk.RuleProvenance;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.flow.FlowRule;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Loads a DVR state into the packet-walk interpreter: every node of the snapshot with its rules and tunnel
+ * endpoint, every VM port located on a node as a host named by its port id (accepting its MAC), and the
+ * upstream router as host {@link #UPSTREAM} on one segment joining every node's external port. Traces name the
+ * pipeline tables and explain rules with the given provenance.
+ * <p>
+ * The rules may be compiled ({@link #of(DvrSnapshot, CompiledPipeline)}) or anything else per device, e.g. the
+ * reconciler's desired rules ({@code dvr-trace}) or installed ones ({@code dvr-verify}).
+ * </p>
+ */
+public final class DvrFabric {
+
+    /** Host name of the upstream router on the external network. */
+    public static final String UPSTREAM = "upstream";
+    /** Name of the segment joining the external ports. */
+    public static final String EXTERNAL_SEGMENT = "external";
+
+    private DvrFabric() {
+    }
+
+    /**
+     * Loads a compiled snapshot.
+     *
+     * @param snapshot state
+     * @param pipeline its compiled rules
+     * @return network
+     */
+    public static Network of(DvrSnapshot snapshot, CompiledPipeline pipeline) {
+        return build(snapshot, d -> pipeline.flowRules(d), provenance(pipeline.explanations()));
+    }
+
+    /**
+     * Loads a snapshot with the rules of each node.
+     *
+     * @param snapshot   state (nodes, VM ports, external neighbors)
+     * @param rules      rules of a device (called once per node; empty for none)
+     * @param provenance explanations shown in traces
+     * @return network
+     * @throws IllegalArgumentException if the rules break the interpreter's checks (e.g. overlapping rules of
+     *                                  the same priority) or two nodes share a tunnel IP
+     */
+    public static Network build(DvrSnapshot snapshot,
+                                                          Function<DeviceId, Collection<? extends FlowRule>> rules,
+                                                          RuleProvenance provenance) {
+        Network.Builder b =
+                Network.builder().provenance(provenance);
+        boolean external = false;
+        for (DvrNode n : snapshot.nodes()) {
+            b.rules(rules.apply(n.deviceId())).tunnel(n.deviceId(), n.tunnelPort(), n.tunnelIp());
+            if (n.externalPort().isPresent()) {
+                b.segment(EXTERNAL_SEGMENT, new ConnectPoint(n.deviceId(), n.externalPort().get()));
+                external = true;
+            }
+        }
+        boolean upstreamIsPort = snapshot.ports().stream().anyMatch(p -> p.id().toString().equals(UPSTREAM));
+        if (external && !upstreamIsPort) {
+            b.hostOnSegment(UPSTREAM, EXTERNAL_SEGMENT, upstreamMac(snapshot).orElse(null));
+        }
+        for (VmPort port : snapshot.ports()) {
+            port.location().filter(l -> snapshot.node(l.deviceId()).isPresent())
+                    .filter(l -> !l.port().equals(snapshot.node(l.deviceId()).get().tunnelPort()))
+                    .ifPresent(l -> b.host(port.id().toString(), l, port.mac()));
+        }
+        return b.build();
+    }
+
+    /**
+     * Provenance backed by explanations per rule, naming tables as the pipeline declares them.
+     *
+     * @param explanations explanation per flow rule (ONOS identity: device, table, priority, selector)
+     * @return provenance
+     */
+    public static RuleProvenance provenance(Map<? extends FlowRule, String> explanations) {
+        RuleProvenance rules = RuleProvenance.of(explanations);
+        return new RuleProvenance() {
+            @Override
+            public Optional<String> explain(FlowRule rule) {
+                return rules.explain(rule);
+            }
+
+            @Override
+            public Optional<String> tableName(DeviceId device, int tableId) {
+                return PipelineTable.byId(tableId).map(PipelineTable::tableName);
+            }
+        };
+    }
+
+    /**
+     * The upstream router's MAC: the known neighbor holding the gateway IP of the first subnet of the external
+     * network the external ports are on (the one the pipeline's default external route uses).
+     *
+     * @param snapshot state
+     * @return MAC, empty if unknown (the upstream host then accepts every frame)
+     */
+    public static Optional<MacAddress> upstreamMac(DvrSnapshot snapshot) {
+        return new DvrTopology(snapshot).externalNetwork()
+                .flatMap(n -> snapshot.subnets(n.id()).stream().findFirst()
+                        .flatMap(s -> neighbor(snapshot, n.id(), s.gatewayIp())));
+    }
+
+    private static Optional<MacAddress> neighbor(DvrSnapshot snapshot, NetworkId network, IpAddress ip) {
+        return snapshot.neighbors().stream().filter(x -> x.networkId().equals(network) && x.ip().equals(ip))
+                .map(ExternalNeighbor::mac).findFirst();
+    }
+}
