@@ -9,7 +9,7 @@ three east-west paths between the SAME two compute nodes c1 -> c2, configures it
   - `dvr`:    distributed router, two subnets (vm1 -> vm4), routed on the sender's node;
   - `legacy`: centralized (legacy) router, two subnets (vm5 -> vm8), hairpinned through its gateway node g1;
   reported side by side with the ratios dvr/l2 and legacy/dvr;
-- PACKET_INs the runtime received (console `dvr-packet-stats -j`) during the steady traffic of each path and
+- PACKET_INs the runtime received (REST GET /onos/dvr/v1/stats) during the steady traffic of each path and
   during gateway ARP (arping the DVR and the legacy router's gateway IPs); target: zero;
 - first-packet latency of a new east-west flow: the first ping after the two VMs' ARP caches are flushed
   (`arp`), and the same with the nodes' datapath flow caches flushed too (`cold`: every packet is an upcall
@@ -31,6 +31,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -40,7 +41,7 @@ TOPOS = os.path.dirname(HERE)
 sys.path.insert(0, TOPOS)
 
 from dvrtestbed.generator import TopoParams, generate  # noqa: E402
-from scenarios.harness import Harness, HarnessError, object_id, node_of_device  # noqa: E402
+from scenarios.harness import ASSEMBLY, SCRIPTS, Harness, HarnessError, node_of_device, object_id, port_stats  # noqa: E402
 from scenarios.traffic import arping, netns_run, ping_ok  # noqa: E402
 
 # c1, c2 = compute; g1 = gateway only (the legacy router's gateway and the SNAT gateway). One tenant:
@@ -93,8 +94,14 @@ class Bench:
         return self.h.vm_info(name)
 
     def packet_ins(self):
-        """node name -> PACKET_INs received so far."""
-        return {self.node_of.get(dev, dev): n for dev, n in self.h.packet_ins().items()}
+        """node name -> PACKET_INs the runtime received so far (REST GET /onos/dvr/v1/stats; with an older
+        runtime the console's `dvr-packet-stats -j`)."""
+        status, doc = self.h.runtime.rest('GET', '/onos/dvr/v1/stats', ok=None)
+        if status == 200:
+            counts = {d['device_id']: d['packet_in'] for d in doc['devices']}
+        else:
+            counts = self.h.packet_ins()
+        return {self.node_of.get(dev, dev): n for dev, n in counts.items()}
 
     @staticmethod
     def delta(before, after):
@@ -152,11 +159,18 @@ class Bench:
     def steady(self, key, src, dst):
         dst_ip = self.vm(dst)['ip']
         before = self.packet_ins()
+        tun_before = self.tunnel_rx()
         rtt = self.rtt(src, dst_ip)
+        tun = self.delta(tun_before, self.tunnel_rx())
         tput = self.iperf(src, dst, dst_ip)
         pins = self.delta(before, self.packet_ins())
         return {'path': key, 'src': src, 'dst': dst, 'src_node': self.vm(src)['node'],
-                'dst_node': self.vm(dst)['node'], 'rtt': rtt, 'tcp': tput, 'packet_ins': pins}
+                'dst_node': self.vm(dst)['node'], 'rtt': rtt, 'tcp': tput, 'packet_ins': pins,
+                'tunnel_rx_during_ping': tun}
+
+    def tunnel_rx(self):
+        """node -> packets received on the VXLAN port (100) so far: shows which nodes a path crosses."""
+        return {name: port_stats(self.h, name, 100)[0] for name in sorted(self.h.net.nodes)}
 
     def gateway_arp(self):
         """arping each router's gateway IP from a VM of that subnet; PACKET_INs during it."""
@@ -257,9 +271,10 @@ class Bench:
             res['x_subsequent'] = round(median(ok_first) / median(ok_rest), 2)
         return res
 
-    def run_once(self):
+    def run_once(self, number=0):
         steady = {}
-        for key, src, dst, _ in PATHS:
+        order = PATHS[number % len(PATHS):] + PATHS[:number % len(PATHS)]   # rotate: no fixed order bias
+        for key, src, dst, _ in order:
             log('*** %s: %s -> %s: RTT (%d pings) + TCP (%ds)\n' % (key, src, dst, self.args.pings,
                                                                     self.args.seconds))
             steady[key] = self.steady(key, src, dst)
@@ -319,6 +334,7 @@ def table(runs):
     row('ping loss (%)', lambda s: s['rtt']['loss_pct'], '%.1f')
     row('TCP throughput (Mbit/s)', lambda s: s['tcp']['mbit_s'], '%.0f')
     row('TCP retransmits', lambda s: s['tcp']['retransmits'], '%d')
+    row('VXLAN rx at g1 during ping', lambda s: s['tunnel_rx_during_ping'].get('g1'), '%d')
     row('packet-ins, steady', lambda s: total(s['packet_ins']), '%d')
     for variant, label in (('arp', 'first ping, ARP flushed'), ('cold', 'first ping, + dp flushed')):
         lines.append('%-28s %-20s %-20s %-20s' % ((label + ' (ms)',) + tuple(
@@ -333,7 +349,7 @@ def table(runs):
                                                   span([r['ratios'][key]['rtt_p99'] for r in runs], '%.2f'),
                                                   span([r['ratios'][key]['tcp'] for r in runs], '%.2f')))
     lines.append('')
-    lines.append('Packet-ins (runtime counters, dvr-packet-stats): target 0')
+    lines.append('Packet-ins (runtime counters, GET /onos/dvr/v1/stats): target 0')
     for k in ('l2', 'dvr', 'legacy'):
         lines.append('  steady %-8s %s' % (k, ' | '.join(nonzero(r['steady'][k]['packet_ins']) for r in runs)))
     lines.append('  gateway ARP     %s   (arping replies: %s)' % (
@@ -377,6 +393,30 @@ def machine():
     return info
 
 
+def start_runtime_with_retries(rt, tries=3, timeout=120):
+    """Start the runtime like Runtime.start, but retry: on this machine a clean Karaf boot sometimes hangs in
+    the boot features install (a bundle-lock wait between the FeaturesService deployer and the start-level
+    thread; REST never comes up), while a fresh attempt boots in ~10 s."""
+    def script(name, *args):
+        return subprocess.run([os.path.join(SCRIPTS, name)] + list(args), env=rt.env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, universal_newlines=True)
+    for attempt in range(1, tries + 1):
+        script('stop', '--timeout', '5')
+        if os.path.isdir(rt.home):
+            shutil.rmtree(rt.home)
+        shutil.copytree(ASSEMBLY, rt.home, symlinks=True)
+        log('*** starting the runtime from %s (REST :%d, OpenFlow %s), attempt %d\n'
+            % (rt.home, rt.http_port, rt.of_listen, attempt))
+        rt.started = True
+        p = script('start', '--clean', '--timeout', str(timeout))
+        log(p.stdout)
+        if p.returncode == 0:
+            return
+        log('*** the runtime did not come up: stopping it and trying again\n')
+        script('stop', '--timeout', '5')
+    raise HarnessError('the runtime did not start in %d attempts' % tries)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     ap.add_argument('--runs', type=int, default=1, help='measurement rounds in the same testbed (default 1)')
@@ -398,16 +438,18 @@ def main():
         ap.error('run as root (network namespaces, OVS)')
     r1, r2 = (int(x) for x in args.rmi_ports.split(','))
     started = time.time()
-    with Harness(generate(PERF), prefix=args.prefix, http_port=args.http_port, ssh_port=args.ssh_port,
-                 rmi_registry_port=r1, rmi_server_port=r2, of_port=args.of_port, mgmt_cidr=args.mgmt_cidr,
-                 log=log) as h:
+    harness = Harness(generate(PERF), prefix=args.prefix, http_port=args.http_port, ssh_port=args.ssh_port,
+                      rmi_registry_port=r1, rmi_server_port=r2, of_port=args.of_port, mgmt_cidr=args.mgmt_cidr,
+                      log=log)
+    harness.runtime.start = lambda: start_runtime_with_retries(harness.runtime)
+    with harness as h:
         bench = Bench(h, args)
         log('*** warm-up (every path answers)\n')
         bench.warm_up()
         runs = []
         for i in range(args.runs):
             log('*** run %d/%d\n' % (i + 1, args.runs))
-            runs.append(bench.run_once())
+            runs.append(bench.run_once(i))
     doc = {'command': ' '.join([sys.executable] + sys.argv), 'date': time.strftime('%Y-%m-%dT%H:%M:%S%z'),
            'duration_s': round(time.time() - started, 1), 'machine': machine(),
            'datapath': 'Open vSwitch userspace (datapath_type=netdev), VXLAN underlay in a Linux bridge',
