@@ -163,6 +163,7 @@ class Bench:
         rtt = self.rtt(src, dst_ip)
         tun = self.delta(tun_before, self.tunnel_rx())
         tput = self.iperf(src, dst, dst_ip)
+        time.sleep(2.0)   # let the tail of the TCP test drain before the next path's counters are read
         pins = self.delta(before, self.packet_ins())
         return {'path': key, 'src': src, 'dst': dst, 'src_node': self.vm(src)['node'],
                 'dst_node': self.vm(dst)['node'], 'rtt': rtt, 'tcp': tput, 'packet_ins': pins,
