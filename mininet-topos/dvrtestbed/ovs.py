@@ -10,7 +10,7 @@ import os
 import shutil
 import signal
 
-from .sysutil import CommandError, kill_pids, pid_alive, read_pidfile, run, wait_until
+from .sysutil import CommandError, kill_pids, pid_alive, pidfile_locked, read_pidfile, run, wait_until
 
 SCHEMA = '/usr/share/openvswitch/vswitch.ovsschema'
 MARKER = '.dvrtestbed'   # a run directory holding this file was made by us (cleanup removes only those)
@@ -94,6 +94,9 @@ class OvsInstance:
             os.kill(old, signal.SIGKILL)
             if not wait_until(lambda: not pid_alive(old), timeout):
                 raise CommandError('ovs-vswitchd %d in %s did not die' % (old, self.netns))
+        # a new vswitchd refuses to start ("already running") while the dying one's pidfile lock is held
+        if not wait_until(lambda: not pidfile_locked(self.pidfile('ovs-vswitchd')), timeout):
+            raise CommandError('the pidfile of ovs-vswitchd %s in %s stays locked' % (old, self.netns))
         run(['ovs-vswitchd', self.db, '--pidfile', '--detach', '--log-file', '-vconsole:off',
              '-vsyslog:off', '-vfile:info'], netns=self.netns, env=self.env)
         if not wait_until(lambda: self._vswitchd_ready(), timeout):

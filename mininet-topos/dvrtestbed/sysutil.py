@@ -57,12 +57,38 @@ def pid_alive(pid):
         return False
     except PermissionError:
         return True
-    # a zombie is dead for our purposes
+    # a zombie is dead for our purposes -- but only once every thread of it has exited: the leader of a
+    # multi-threaded daemon (ovs-vswitchd) shows 'Z' while its other threads still tear down and still hold
+    # its files, pidfile lock included
     try:
-        with open('/proc/%d/stat' % pid) as f:
-            return f.read().split(') ', 1)[1][0] != 'Z'
-    except (OSError, IndexError):
+        tasks = os.listdir('/proc/%d/task' % pid)
+    except OSError:
         return False
+    for tid in tasks:
+        try:
+            with open('/proc/%d/task/%s/stat' % (pid, tid)) as f:
+                if f.read().split(') ', 1)[1][0] not in 'ZX':
+                    return True
+        except (OSError, IndexError):
+            continue
+    return False
+
+
+def pidfile_locked(path):
+    """True while some process holds the fcntl lock OVS daemons keep on their pidfile."""
+    import fcntl
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
 
 
 def kill_pids(pids, grace=2.0):

@@ -103,6 +103,8 @@ class Runtime:
         """Full check: switch vs controller vs reference, and vs the compiled rules (northbound) if available."""
         out = []
         controller = None
+        if reference:
+            self.matches_reference()    # follow a legitimate change of the desired set first (see there)
         for name, device in self.nodes.items():
             rules = self.device_rules(device)
             if rules is None:
