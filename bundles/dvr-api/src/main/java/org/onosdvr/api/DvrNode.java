@@ -1,13 +1,16 @@
 package org.onosdvr.api;
 
 import com.google.common.base.MoreObjects;
+import com.google.common.collect.ImmutableMap;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static org.onosdvr.api.Checks.check;
 import static org.onosdvr.api.Checks.ipv4;
@@ -26,6 +29,7 @@ public final class DvrNode {
     private final PortNumber externalPort;
     private final int index;
     private final MacAddress dvrMac;
+    private final Map<IpAddress, PortNumber> failoverPorts;
 
     private DvrNode(Builder b) {
         this.deviceId = required(b.deviceId, "device_id");
@@ -43,6 +47,16 @@ public final class DvrNode {
               "external_port must be a physical port number: %s", externalPort);
         check(externalPort == null || !externalPort.equals(tunnelPort),
               "external_port and tunnel_port must differ");
+        Map<IpAddress, PortNumber> ports = new TreeMap<>();
+        b.failoverPorts.forEach((ip, port) -> {
+            ipv4(ip, "failover peer");
+            check(port != null && !port.isLogical() && !port.equals(tunnelPort) && !port.equals(externalPort),
+                  "failover port towards %s must be a physical port other than the tunnel/external port: %s",
+                  ip, port);
+            check(!ip.equals(tunnelIp), "no failover port towards the node itself (%s)", ip);
+            ports.put(ip, port);
+        });
+        this.failoverPorts = ImmutableMap.copyOf(ports);
     }
 
     public DeviceId deviceId() {
@@ -66,6 +80,25 @@ public final class DvrNode {
         return Optional.ofNullable(externalPort);
     }
 
+    /**
+     * BFD-monitored tunnel ports of this node, by the tunnel IP of the peer they watch
+     * ({@link FailoverTunnel}): the liveness a fast-failover group bucket watches. They carry only BFD; data
+     * still leaves through {@link #tunnelPort()}. Learned from the switch's port names.
+     *
+     * @return peer tunnel IP -> port number (sorted by IP; empty when the node has none)
+     */
+    public Map<IpAddress, PortNumber> failoverPorts() {
+        return failoverPorts;
+    }
+
+    /**
+     * @param peerTunnelIp tunnel IP of another node
+     * @return the port watching that peer, if the switch has one
+     */
+    public Optional<PortNumber> failoverPort(IpAddress peerTunnelIp) {
+        return Optional.ofNullable(failoverPorts.get(peerTunnelIp));
+    }
+
     /** @return stable index, 0 until the admin service assigns one */
     public int index() {
         return index;
@@ -83,7 +116,7 @@ public final class DvrNode {
      */
     public Builder toBuilder() {
         return builder().deviceId(deviceId).role(role).tunnelIp(tunnelIp).tunnelPort(tunnelPort)
-                .externalPort(externalPort).index(index)
+                .externalPort(externalPort).index(index).failoverPorts(failoverPorts)
                 .baseMac(dvrMac == null ? null : MacAddress.valueOf(dvrMac.toLong() - index));
     }
 
@@ -102,19 +135,19 @@ public final class DvrNode {
         DvrNode n = (DvrNode) o;
         return index == n.index && deviceId.equals(n.deviceId) && role == n.role && tunnelIp.equals(n.tunnelIp)
                 && tunnelPort.equals(n.tunnelPort) && Objects.equals(externalPort, n.externalPort)
-                && Objects.equals(dvrMac, n.dvrMac);
+                && Objects.equals(dvrMac, n.dvrMac) && failoverPorts.equals(n.failoverPorts);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(deviceId, role, tunnelIp, tunnelPort, externalPort, index, dvrMac);
+        return Objects.hash(deviceId, role, tunnelIp, tunnelPort, externalPort, index, dvrMac, failoverPorts);
     }
 
     @Override
     public String toString() {
         return MoreObjects.toStringHelper(this).add("device", deviceId).add("role", role)
                 .add("tunnelIp", tunnelIp).add("tunnelPort", tunnelPort).add("externalPort", externalPort)
-                .add("index", index).add("dvrMac", dvrMac).toString();
+                .add("index", index).add("dvrMac", dvrMac).add("failoverPorts", failoverPorts).toString();
     }
 
     /** Builder of {@link DvrNode}. */
@@ -126,6 +159,7 @@ public final class DvrNode {
         private PortNumber externalPort;
         private int index;
         private MacAddress baseMac;
+        private Map<IpAddress, PortNumber> failoverPorts = Map.of();
 
         private Builder() {
         }
@@ -157,6 +191,15 @@ public final class DvrNode {
 
         public Builder index(int index) {
             this.index = index;
+            return this;
+        }
+
+        /**
+         * @param ports BFD-watched tunnel ports by peer tunnel IP (null: none)
+         * @return this builder
+         */
+        public Builder failoverPorts(Map<IpAddress, PortNumber> ports) {
+            this.failoverPorts = ports == null ? Map.of() : ports;
             return this;
         }
 
