@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The desired rules of every device, each with its provenance. Immutable; devices iterate in id order, rules
+ * The desired rules and groups of every device, each with its provenance. Immutable; devices iterate in id order, rules
  * by table, then priority (highest first), then the order the compiler made them.
  */
 public final class CompiledPipeline {
@@ -22,13 +22,42 @@ public final class CompiledPipeline {
     private static final Comparator<CompiledRule> RULE_ORDER =
             Comparator.comparingInt((CompiledRule r) -> r.table().id()).thenComparing(r -> -r.priority());
 
+    private static final Comparator<CompiledGroup> GROUP_ORDER =
+            Comparator.comparingInt(g -> g.group().givenGroupId());
+
     private final ImmutableSortedMap<DeviceId, ImmutableList<CompiledRule>> rules;
+    private final ImmutableSortedMap<DeviceId, ImmutableList<CompiledGroup>> groups;
 
     CompiledPipeline(Map<DeviceId, List<CompiledRule>> rules) {
+        this(rules, Map.of());
+    }
+
+    CompiledPipeline(Map<DeviceId, List<CompiledRule>> rules, Map<DeviceId, List<CompiledGroup>> groups) {
         ImmutableSortedMap.Builder<DeviceId, ImmutableList<CompiledRule>> b =
                 ImmutableSortedMap.orderedBy(DvrTopology.DEVICE_ORDER);
         rules.forEach((d, list) -> b.put(d, ImmutableList.sortedCopyOf(RULE_ORDER, list)));
         this.rules = b.build();
+        ImmutableSortedMap.Builder<DeviceId, ImmutableList<CompiledGroup>> g =
+                ImmutableSortedMap.orderedBy(DvrTopology.DEVICE_ORDER);
+        groups.forEach((d, list) -> {
+            if (!list.isEmpty()) {
+                g.put(d, ImmutableList.sortedCopyOf(GROUP_ORDER, list));
+            }
+        });
+        this.groups = g.build();
+    }
+
+    /**
+     * @param device device
+     * @return its groups in id order (empty if none)
+     */
+    public List<CompiledGroup> groups(DeviceId device) {
+        return groups.getOrDefault(device, ImmutableList.of());
+    }
+
+    /** @return number of groups over all devices */
+    public int groupCount() {
+        return groups.values().stream().mapToInt(List::size).sum();
     }
 
     /** @return devices with rules */
@@ -80,16 +109,17 @@ public final class CompiledPipeline {
 
     @Override
     public boolean equals(Object o) {
-        return this == o || (o instanceof CompiledPipeline && rules.equals(((CompiledPipeline) o).rules));
+        return this == o || (o instanceof CompiledPipeline && rules.equals(((CompiledPipeline) o).rules)
+                && groups.equals(((CompiledPipeline) o).groups));
     }
 
     @Override
     public int hashCode() {
-        return rules.hashCode();
+        return rules.hashCode() * 31 + groups.hashCode();
     }
 
     @Override
     public String toString() {
-        return "CompiledPipeline{devices=" + rules.size() + ", rules=" + size() + "}";
+        return "CompiledPipeline{devices=" + rules.size() + ", rules=" + size() + ", groups=" + groupCount() + "}";
     }
 }

@@ -11,6 +11,7 @@ import org.onosproject.net.flow.TrafficTreatment;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,7 @@ final class DeviceContext {
     private final NiciraActions nicira;
     private final List<CompiledRule> rules = new ArrayList<>();
     private final Map<RuleKey.MatchKey, CompiledRule> byMatch = new HashMap<>();
+    private final Map<Integer, CompiledGroup> groups = new LinkedHashMap<>();
 
     DeviceContext(DvrNode node, DvrTopology topology, DvrFlowBuilder flows, NiciraActions nicira) {
         this.node = node;
@@ -110,6 +112,30 @@ final class DeviceContext {
             throw new IllegalStateException("conflicting rules on " + device() + ": " + existing.explain()
                                                     + " / " + rule.explain());
         }
+    }
+
+    /**
+     * Records a group; adding the same group twice keeps one, two different groups with one id are a compiler
+     * bug ({@link IllegalStateException}).
+     *
+     * @param group group of this device
+     * @return the group
+     */
+    CompiledGroup addGroup(CompiledGroup group) {
+        if (!group.deviceId().equals(device())) {
+            throw new IllegalStateException("group " + group + " is not for " + device());
+        }
+        CompiledGroup existing = groups.putIfAbsent(group.group().givenGroupId(), group);
+        if (existing != null && !existing.equals(group)) {
+            throw new IllegalStateException("conflicting groups on " + device() + ": " + existing.explain()
+                                                    + " / " + group.explain());
+        }
+        return group;
+    }
+
+    /** @return groups added so far, in order */
+    List<CompiledGroup> groups() {
+        return List.copyOf(groups.values());
     }
 
     /** @return rules added so far, in order */

@@ -56,10 +56,13 @@ public final class DvrCompiler {
     public CompiledPipeline compile(DvrSnapshot snapshot) {
         DvrTopology topology = new DvrTopology(snapshot);
         Map<DeviceId, List<CompiledRule>> out = new LinkedHashMap<>();
+        Map<DeviceId, List<CompiledGroup>> groups = new LinkedHashMap<>();
         for (DvrNode node : snapshot.nodes()) {
-            out.put(node.deviceId(), compile(topology, node));
+            DeviceContext ctx = compileNode(topology, node);
+            out.put(node.deviceId(), ctx.rules());
+            groups.put(node.deviceId(), ctx.groups());
         }
-        return new CompiledPipeline(out);
+        return new CompiledPipeline(out, groups);
     }
 
     /**
@@ -71,8 +74,13 @@ public final class DvrCompiler {
      */
     public CompiledPipeline compileDevice(DvrSnapshot snapshot, DeviceId device) {
         Map<DeviceId, List<CompiledRule>> out = new LinkedHashMap<>();
-        snapshot.node(device).ifPresent(n -> out.put(device, compile(new DvrTopology(snapshot), n)));
-        return new CompiledPipeline(out);
+        Map<DeviceId, List<CompiledGroup>> groups = new LinkedHashMap<>();
+        snapshot.node(device).ifPresent(n -> {
+            DeviceContext ctx = compileNode(new DvrTopology(snapshot), n);
+            out.put(device, ctx.rules());
+            groups.put(device, ctx.groups());
+        });
+        return new CompiledPipeline(out, groups);
     }
 
     /**
@@ -93,9 +101,20 @@ public final class DvrCompiler {
      * @return its rules in the order they were made
      */
     List<CompiledRule> compile(DvrTopology topology, DvrNode node) {
+        return compileNode(topology, node).rules();
+    }
+
+    /**
+     * Compiles one node against an already derived topology.
+     *
+     * @param topology derived view of the snapshot
+     * @param node     node
+     * @return the context holding its rules (in the order they were made) and groups
+     */
+    DeviceContext compileNode(DvrTopology topology, DvrNode node) {
         DeviceContext ctx = new DeviceContext(node, topology, new DvrFlowBuilder(appId, node.deviceId()),
                                               new NiciraActions(extensions.treatments(node.deviceId())));
         FEATURES.forEach(f -> f.build(ctx));
-        return ctx.rules();
+        return ctx;
     }
 }

@@ -12,11 +12,14 @@ import org.onosdvr.pipeline.walk.RuleProvenance;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.group.GroupDescription;
 
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Loads a DVR state into the packet-walk interpreter: every node of the snapshot with its rules and tunnel
@@ -46,7 +49,24 @@ public final class DvrFabric {
      * @return network
      */
     public static Network of(DvrSnapshot snapshot, CompiledPipeline pipeline) {
-        return build(snapshot, d -> pipeline.flowRules(d), provenance(pipeline.explanations()));
+        return of(snapshot, pipeline, Set.of());
+    }
+
+    /**
+     * Loads a compiled snapshot with some devices down (crashed switches: they forward nothing, and the BFD
+     * failover ports watching them are down, so fast-failover groups move to their next bucket).
+     *
+     * @param snapshot state
+     * @param pipeline its compiled rules and groups
+     * @param down     devices that are down
+     * @return network
+     */
+    public static Network of(DvrSnapshot snapshot, CompiledPipeline pipeline, Set<DeviceId> down) {
+        Network.Builder b = builder(snapshot, d -> pipeline.flowRules(d), provenance(pipeline.explanations()));
+        snapshot.nodes().forEach(n -> b.groups(pipeline.groups(n.deviceId()).stream().map(CompiledGroup::group)
+                                                       .collect(Collectors.toList())));
+        down.forEach(b::deviceDown);
+        return b.build();
     }
 
     /**
@@ -62,11 +82,39 @@ public final class DvrFabric {
     public static Network build(DvrSnapshot snapshot,
                                                           Function<DeviceId, Collection<? extends FlowRule>> rules,
                                                           RuleProvenance provenance) {
+        return builder(snapshot, rules, provenance).build();
+    }
+
+    /**
+     * Loads a snapshot with the rules and groups of each node.
+     *
+     * @param snapshot   state (nodes, VM ports, external neighbors)
+     * @param rules      rules of a device (called once per node; empty for none)
+     * @param groups     groups of a device (called once per node; empty for none)
+     * @param provenance explanations shown in traces
+     * @return network
+     * @throws IllegalArgumentException as {@link #build(DvrSnapshot, Function, RuleProvenance)}, or if a rule
+     *                                  names a group its device does not have
+     */
+    public static Network build(DvrSnapshot snapshot, Function<DeviceId, Collection<? extends FlowRule>> rules,
+                                Function<DeviceId, Collection<? extends GroupDescription>> groups,
+                                RuleProvenance provenance) {
+        Network.Builder b = builder(snapshot, rules, provenance);
+        snapshot.nodes().forEach(n -> b.groups(groups.apply(n.deviceId())));
+        return b.build();
+    }
+
+    private static Network.Builder builder(DvrSnapshot snapshot,
+                                           Function<DeviceId, Collection<? extends FlowRule>> rules,
+                                           RuleProvenance provenance) {
         Network.Builder b =
                 Network.builder().provenance(provenance);
         boolean external = false;
         for (DvrNode n : snapshot.nodes()) {
             b.rules(rules.apply(n.deviceId())).tunnel(n.deviceId(), n.tunnelPort(), n.tunnelIp());
+            n.failoverPorts().forEach((peerIp, port) -> snapshot.nodes().stream()
+                    .filter(peer -> peer.tunnelIp().equals(peerIp)).findFirst()
+                    .ifPresent(peer -> b.watch(new ConnectPoint(n.deviceId(), port), peer.deviceId())));
             if (n.externalPort().isPresent()) {
                 b.segment(EXTERNAL_SEGMENT, new ConnectPoint(n.deviceId(), n.externalPort().get()));
                 external = true;
@@ -81,7 +129,7 @@ public final class DvrFabric {
                     .filter(l -> !l.port().equals(snapshot.node(l.deviceId()).get().tunnelPort()))
                     .ifPresent(l -> b.host(port.id().toString(), l, port.mac()));
         }
-        return b.build();
+        return b;
     }
 
     /**

@@ -47,6 +47,11 @@ public final class DvrFlowBuilder {
         this.deviceId = checkNotNull(deviceId, "deviceId");
     }
 
+    /** @return the application id every rule carries */
+    public ApplicationId appId() {
+        return appId;
+    }
+
     /** @return the device the rules are for */
     public DeviceId deviceId() {
         return deviceId;

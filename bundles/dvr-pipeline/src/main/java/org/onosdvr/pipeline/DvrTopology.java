@@ -7,6 +7,7 @@ import org.onosdvr.api.DvrSnapshot;
 import org.onosdvr.api.FloatingIp;
 import org.onosdvr.api.Network;
 import org.onosdvr.api.NetworkId;
+import org.onosdvr.api.NodeRole;
 import org.onosdvr.api.Router;
 import org.onosdvr.api.RouterInterface;
 import org.onosdvr.api.Subnet;
@@ -30,7 +31,8 @@ import java.util.TreeSet;
  * <p>
  * Rules: a VM port counts only when its location is on a node of the snapshot. An admin-down router does not
  * exist for the pipeline. A distributed router is routed on every node hosting a VM port on one of its
- * networks and on its SNAT gateway node; a legacy router only on its gateway node (GatewayAssignment primary).
+ * networks, on its SNAT gateway node and on its hot backup SNAT gateway ({@link #hotBackup}); a legacy router
+ * only on its gateway node (GatewayAssignment primary).
  * A node's networks are those it hosts plus those of the routers it routes for.
  */
 final class DvrTopology {
@@ -47,6 +49,7 @@ final class DvrTopology {
 
     DvrTopology(DvrSnapshot snapshot) {
         this.snapshot = snapshot;
+        this.externalNetwork = chooseExternalNetwork(snapshot);    // before routed: hotBackup() needs it
         for (VmPort p : snapshot.ports()) {
             node(p).ifPresent(n -> {
                 localPorts.computeIfAbsent(n.deviceId(), k -> new ArrayList<>()).add(p);
@@ -67,11 +70,13 @@ final class DvrTopology {
             routed.put(n.deviceId(), ImmutableList.copyOf(routers));
             networks.put(n.deviceId(), ImmutableSortedSet.copyOf(nets));
         }
-        this.externalNetwork = chooseExternalNetwork(snapshot);
     }
 
     private boolean computeRoutes(DeviceId device, Router r, SortedSet<NetworkId> hosted) {
         if (gatewayNode(r).map(g -> g.deviceId().equals(device)).orElse(false)) {
+            return true;
+        }
+        if (hotBackup(r).map(g -> g.deviceId().equals(device)).orElse(false)) {
             return true;
         }
         return r.distributed() && networks(r).stream().anyMatch(hosted::contains);
@@ -238,6 +243,41 @@ final class DvrTopology {
             return Optional.empty();
         }
         return gatewayNode(router).filter(n -> servesExternal(n, router.externalGateway().get().networkId()));
+    }
+
+    /**
+     * The hot standby SNAT gateway of a distributed router: the first backup of its gateway assignment that is
+     * a node of the snapshot, has the plain {@code GATEWAY} role (it routes only traffic tunnelled to it, so
+     * holding the router's SNAT rules cannot divert any local VM's traffic) and an external port on the router's
+     * external network. It holds the router's SNAT rules at all times, except the ARP reply for the external IP
+     * (only the primary answers, so the external network learns the router's MAC on one port), and compute
+     * nodes' fast-failover groups fall back to it when BFD declares the primary dead. Legacy routers have none:
+     * their gateway node does all their routing.
+     *
+     * @param router router
+     * @return the node, if the router has SNAT on a primary and such a backup
+     */
+    Optional<DvrNode> hotBackup(Router router) {
+        if (!router.distributed() || snatNode(router).isEmpty()) {
+            return Optional.empty();
+        }
+        NetworkId ext = router.externalGateway().get().networkId();
+        return snapshot.gatewayAssignment(router.id()).stream().flatMap(a -> a.backups().stream())
+                .filter(d -> !d.equals(snatNode(router).get().deviceId()))
+                .map(snapshot::node).flatMap(Optional::stream)
+                .filter(n -> n.role() == NodeRole.GATEWAY && servesExternal(n, ext))
+                .findFirst();
+    }
+
+    /**
+     * @param router router
+     * @return the nodes holding the router's SNAT rules: its SNAT gateway, then its hot backup (if any)
+     */
+    List<DvrNode> snatNodes(Router router) {
+        List<DvrNode> out = new ArrayList<>();
+        snatNode(router).ifPresent(out::add);
+        hotBackup(router).ifPresent(out::add);
+        return out;
     }
 
     /**

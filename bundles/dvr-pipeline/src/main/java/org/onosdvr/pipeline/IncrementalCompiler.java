@@ -30,12 +30,15 @@ public final class IncrementalCompiler {
     private final DvrCompiler compiler;
     private DvrTopology topology;
     private final Map<DeviceId, List<CompiledRule>> rules = new TreeMap<>(DvrTopology.DEVICE_ORDER);
+    private final Map<DeviceId, List<CompiledGroup>> groups = new TreeMap<>(DvrTopology.DEVICE_ORDER);
 
     IncrementalCompiler(DvrCompiler compiler, DvrSnapshot initial) {
         this.compiler = compiler;
         this.topology = new DvrTopology(initial);
         for (DvrNode n : initial.nodes()) {
-            rules.put(n.deviceId(), compiler.compile(topology, n));
+            DeviceContext ctx = compiler.compileNode(topology, n);
+            rules.put(n.deviceId(), ctx.rules());
+            groups.put(n.deviceId(), ctx.groups());
         }
     }
 
@@ -46,7 +49,7 @@ public final class IncrementalCompiler {
 
     /** @return the rules of the last snapshot (equal to a full compile of it) */
     public CompiledPipeline current() {
-        return new CompiledPipeline(rules);
+        return new CompiledPipeline(rules, groups);
     }
 
     /**
@@ -77,7 +80,8 @@ public final class IncrementalCompiler {
         Map<DeviceId, List<CompiledRule>> removed = new LinkedHashMap<>();
         for (DeviceId d : affected) {
             List<CompiledRule> before = rules.getOrDefault(d, List.of());
-            List<CompiledRule> after = next.node(d).map(n -> compiler.compile(nextTopology, n)).orElse(List.of());
+            DeviceContext ctx = next.node(d).map(n -> compiler.compileNode(nextTopology, n)).orElse(null);
+            List<CompiledRule> after = ctx == null ? List.of() : ctx.rules();
             Map<RuleKey, CompiledRule> beforeKeys = keyed(before);
             Map<RuleKey, CompiledRule> afterKeys = keyed(after);
             List<CompiledRule> add = new ArrayList<>();
@@ -94,10 +98,12 @@ public final class IncrementalCompiler {
             });
             added.put(d, add);
             removed.put(d, remove);
-            if (next.node(d).isPresent()) {
+            if (ctx != null) {
                 rules.put(d, after);
+                groups.put(d, ctx.groups());
             } else {
                 rules.remove(d);
+                groups.remove(d);
             }
         }
         this.topology = nextTopology;

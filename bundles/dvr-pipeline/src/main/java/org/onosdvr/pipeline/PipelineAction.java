@@ -39,6 +39,8 @@ public enum PipelineAction {
     SET_ARP_SPA,
     /** OpenFlow write-metadata instruction. */
     WRITE_METADATA,
+    /** Apply a group (the DVR's fast-failover groups, {@link CompiledGroup}). */
+    GROUP,
     /** Nicira {@code set_field:tun_dst}. */
     SET_TUNNEL_DST(ExtensionTreatmentTypes.NICIRA_SET_TUNNEL_DST),
     /** Nicira move eth_src to eth_dst. */
@@ -107,6 +109,8 @@ public enum PipelineAction {
                 return Optional.of(l3((L3ModificationInstruction) instruction));
             case METADATA:
                 return Optional.of(WRITE_METADATA);
+            case GROUP:
+                return Optional.of(GROUP);
             case EXTENSION:
                 return Optional.of(ofExtension(
                         ((Instructions.ExtensionInstructionWrapper) instruction).extensionInstruction().type()));

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import static org.onosdvr.pipeline.PipelineAction.CT;
 import static org.onosdvr.pipeline.PipelineAction.DEC_TTL;
+import static org.onosdvr.pipeline.PipelineAction.GROUP;
 import static org.onosdvr.pipeline.PipelineAction.LOAD;
 import static org.onosdvr.pipeline.PipelineAction.MOVE_ARP_SHA_TO_THA;
 import static org.onosdvr.pipeline.PipelineAction.MOVE_ARP_SPA_TO_TPA;
@@ -79,9 +80,9 @@ public enum PipelineTable {
 
     /** Longest-prefix match per router, floating IP egress, default route. */
     L3_ROUTE("l3_route",
-             "LPM per router (east-west), floating IP egress, default route to the SNAT gateway",
+             "LPM per router (east-west), floating IP egress, default route to the SNAT gateway (failover group)",
              ImmutableSet.of(METADATA, ETH_TYPE, IPV4_SRC, IPV4_DST),
-             EnumSet.of(SET_ETH_SRC, DEC_TTL, WRITE_METADATA, SET_IP_SRC, SET_TUNNEL_ID, SET_TUNNEL_DST),
+             EnumSet.of(SET_ETH_SRC, DEC_TTL, WRITE_METADATA, SET_IP_SRC, SET_TUNNEL_ID, SET_TUNNEL_DST, GROUP),
              "arp_resolve,snat,ext_out,tunnel_out", Miss.DROP, null),
 
     /** (network tag, ip_dst) to the VM's MAC. */

@@ -9,6 +9,8 @@ import org.onosdvr.api.Router;
 import org.onosdvr.api.RouterInterface;
 import org.onosdvr.api.Subnet;
 
+import java.util.Optional;
+
 import static org.onosdvr.pipeline.DeviceContext.actions;
 import static org.onosdvr.pipeline.DeviceContext.match;
 import static org.onosdvr.pipeline.PipelineTable.ARP_RESPONDER;
@@ -22,7 +24,9 @@ import static org.onosdvr.pipeline.PipelineTable.TUNNEL_OUT;
  * Default SNAT of a router with an external gateway ({@link DvrTopology#snatNode}). On the SNAT gateway node:
  * ARP for the router's external IP, the default route into the snat table, {@code ct(commit, nat(src))}, and
  * un-SNAT of replies with {@code ct(nat)}. On the other nodes routing the router: a default route per
- * interface subnet that tunnels the still-unrouted packet (eth_dst = interface MAC) to the gateway node.
+ * interface subnet that tunnels the still-unrouted packet (eth_dst = interface MAC) to the gateway node, through
+ * the router's fast-failover group ({@link FailoverGroups}) when the node has BFD failover ports. The hot backup
+ * ({@link DvrTopology#hotBackup}) holds the same gateway rules except the external-IP ARP reply.
  */
 final class SnatFlows implements FlowFeature {
 
@@ -33,7 +37,10 @@ final class SnatFlows implements FlowFeature {
         for (Router r : ctx.topology().routers()) {
             ctx.topology().snatNode(r).ifPresent(gw -> {
                 if (gw.deviceId().equals(ctx.device())) {
-                    gateway(ctx, r);
+                    gateway(ctx, r, true);
+                } else if (ctx.topology().hotBackup(r).map(b -> b.deviceId().equals(ctx.device()))
+                        .orElse(false)) {
+                    gateway(ctx, r, false);
                 } else if (ctx.topology().routes(ctx.device(), r)) {
                     toGateway(ctx, r, gw);
                 }
@@ -41,15 +48,21 @@ final class SnatFlows implements FlowFeature {
         }
     }
 
-    private void gateway(DeviceContext ctx, Router r) {
+    /**
+     * The SNAT rules of a gateway node; the hot backup has all but the ARP reply for the external IP, so only
+     * one node answers for the router's external MAC until the controller promotes the backup.
+     */
+    private void gateway(DeviceContext ctx, Router r, boolean primary) {
         ExternalGateway g = r.externalGateway().get();
         Network ext = ctx.snapshot().network(g.networkId()).get();
         long extTag = Metadata.external(ext.segmentId());
         long routerTag = Metadata.router(r.key());
         String src = Sources.router(r);
-        ctx.add(ARP_RESPONDER, Priorities.ArpResponder.REPLY, ArpResponderFlows.request(extTag, g.externalIp()),
-                ArpResponderFlows.reply(ctx, g.mac(), g.externalIp()), src,
-                "ARP reply for external IP %s is %s (router %s)", g.externalIp(), g.mac(), r.id());
+        if (primary) {
+            ctx.add(ARP_RESPONDER, Priorities.ArpResponder.REPLY, ArpResponderFlows.request(extTag, g.externalIp()),
+                    ArpResponderFlows.reply(ctx, g.mac(), g.externalIp()), src,
+                    "ARP reply for external IP %s is %s (router %s)", g.externalIp(), g.mac(), r.id());
+        }
         ctx.add(L3_INGRESS, Priorities.L3Ingress.EXTERNAL,
                 match().matchMetadata(extTag).matchEthType(IPV4)
                         .matchIPDst(IpPrefix.valueOf(g.externalIp(), 32)),
@@ -69,9 +82,20 @@ final class SnatFlows implements FlowFeature {
     }
 
     private void toGateway(DeviceContext ctx, Router r, DvrNode gw) {
+        Optional<CompiledGroup> group = FailoverGroups.snat(ctx, r);
         for (RouterInterface i : ctx.topology().interfaces(r)) {
             Subnet s = ctx.topology().subnet(i);
             Network n = ctx.topology().network(s);
+            if (group.isPresent()) {
+                ctx.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
+                        match().matchMetadata(Metadata.router(r.key())).matchEthType(IPV4).matchIPSrc(s.cidr()),
+                        actions().setTunnelId(n.segmentId()).group(group.get().groupId()),
+                        Sources.router(r),
+                        "default route of router %s from %s: VNI %d, fast-failover group %s (SNAT gateway %s,"
+                                + " backup on BFD loss)", r.id(), s.cidr(), n.segmentId(), group.get().groupId(),
+                        gw.deviceId());
+                continue;
+            }
             ctx.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
                     match().matchMetadata(Metadata.router(r.key())).matchEthType(IPV4).matchIPSrc(s.cidr()),
                     actions().setTunnelId(n.segmentId())

@@ -48,6 +48,14 @@ interface ActionContext {
     Packet conntrack(CtAction ct, Packet packet);
 
     /**
+     * Applies a group of this device to a copy of the packet.
+     *
+     * @param groupId group id
+     * @param packet  packet as it is now
+     */
+    void group(int groupId, Packet packet);
+
+    /**
      * Records a drop.
      *
      * @param reason reason

@@ -17,6 +17,7 @@ package org.onosdvr.pipeline.walk;
 
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.group.GroupDescription;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
 public final class DeviceTables {
     private final DeviceId deviceId;
     private final SortedMap<Integer, FlowTable> tables = new TreeMap<>();
+    private final SortedMap<Integer, WalkGroup> groups = new TreeMap<>();
 
     /**
      * Creates empty tables for a device.
@@ -83,6 +85,53 @@ public final class DeviceTables {
         FlowEntry e = InstructionDecoder.decode(rule);
         tables.computeIfAbsent(rule.tableId(), FlowTable::new).add(e);
         return this;
+    }
+
+    /**
+     * Adds (or replaces, by id) a group.
+     *
+     * @param group group of this device with its id
+     * @return this
+     */
+    public DeviceTables addGroup(GroupDescription group) {
+        if (!group.deviceId().equals(deviceId)) {
+            throw new WalkException("group for " + group.deviceId() + " added to " + deviceId);
+        }
+        WalkGroup g = WalkGroup.decode(group);
+        groups.put(g.id(), g);
+        return this;
+    }
+
+    /**
+     * @param id group id
+     * @return the group, if the device has it
+     */
+    Optional<WalkGroup> group(int id) {
+        return Optional.ofNullable(groups.get(id));
+    }
+
+    /** @return ids of the device's groups */
+    public Set<Integer> groupIds() {
+        return Collections.unmodifiableSet(groups.keySet());
+    }
+
+    /**
+     * Checks that every group action of every rule names a group of this device (OVS rejects a flow whose group
+     * does not exist).
+     *
+     * @throws WalkException naming the first rule with a missing group
+     */
+    void checkGroups() {
+        for (FlowTable t : tables.values()) {
+            for (FlowEntry e : t.entries()) {
+                for (Action a : e.actions()) {
+                    if (a instanceof GroupAction && !groups.containsKey(((GroupAction) a).groupId())) {
+                        throw new WalkException(deviceId + " table " + t.id() + " [" + e + "]: " + a
+                                                        + " names a group the device does not have");
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -38,7 +38,13 @@ public final class Drop {
         /** The output port's hosts all ignore the frame's unicast destination MAC (and no switch is there). */
         NOT_FOR_HOST,
         /** Loop protection: device revisited with identical headers, or a hop/lookup limit reached. */
-        LOOP
+        LOOP,
+        /** The packet reached a device that is down (a crashed switch forwards nothing). */
+        DEVICE_DOWN,
+        /** A fast-failover group whose watched ports are all down. */
+        NO_LIVE_BUCKET,
+        /** A group action naming a group the device does not have. */
+        UNKNOWN_GROUP
     }
 
     private final DeviceId device;

@@ -28,7 +28,8 @@ import java.util.List;
 
 /**
  * Decodes a {@link FlowRule} into a {@link FlowEntry}: match, immediate actions, write_metadata, goto.
- * Deferred (write/clear) actions, meters, groups and other unmodelled instructions are errors.
+ * Deferred (write/clear) actions, meters and other unmodelled instructions are errors; a group action refers
+ * to a {@link WalkGroup} of the same device.
  */
 final class InstructionDecoder {
 
@@ -95,8 +96,36 @@ final class InstructionDecoder {
         return new FlowEntry(rule, match, actions, metadata, mask, gotoTable);
     }
 
+    /**
+     * Decodes the actions of a group bucket.
+     *
+     * @param t    bucket treatment (immediate actions only)
+     * @param what the group, for messages
+     * @return actions
+     * @throws WalkException on anything but apply-actions, or a group inside a bucket
+     */
+    static List<Action> bucketActions(TrafficTreatment t, String what) {
+        if (!t.deferred().isEmpty() || t.clearedDeferred() || t.writeMetadata() != null
+                || t.tableTransition() != null || t.metered() != null) {
+            throw new WalkException(what + ": a bucket holds actions only: " + t);
+        }
+        List<Action> actions = new ArrayList<>();
+        for (Instruction i : t.immediate()) {
+            Action a = action(i, what);
+            if (a instanceof GroupAction) {
+                throw new WalkException(what + ": chained groups are not modelled");
+            }
+            if (a != null) {
+                actions.add(a);
+            }
+        }
+        return actions;
+    }
+
     private static Action action(Instruction i, String what) {
         switch (i.type()) {
+            case GROUP:
+                return new GroupAction(((Instructions.GroupInstruction) i).groupId().id());
             case OUTPUT:
                 return new OutputAction(((Instructions.OutputInstruction) i).port());
             case NOACTION:

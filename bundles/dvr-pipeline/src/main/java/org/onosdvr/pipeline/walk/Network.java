@@ -22,11 +22,13 @@ import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.group.GroupDescription;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,10 +53,18 @@ public final class Network {
     private final Map<String, Segment> segmentOfHost;
     private final RuleProvenance provenance;
     private final Limits limits;
-    private final Conntrack conntrack = new Conntrack();
+    /** One connection tracker per device, as each switch (each node's datapath) has its own. */
+    private final Map<DeviceId, Conntrack> conntracks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<ConnectPoint> downPorts;
+    private final Set<DeviceId> downDevices;
+    private final Map<ConnectPoint, DeviceId> watches;
 
     private Network(Builder b) {
+        b.tables.values().forEach(DeviceTables::checkGroups);
         this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(b.tables));
+        this.downPorts = Set.copyOf(b.downPorts);
+        this.downDevices = Set.copyOf(b.downDevices);
+        this.watches = Map.copyOf(b.watches);
         this.tunnels = Map.copyOf(b.tunnels);
         Map<Ip4Address, DeviceId> owners = new HashMap<>();
         b.tunnels.forEach((d, t) -> owners.put(t.ip, d));
@@ -133,12 +143,27 @@ public final class Network {
     }
 
     /**
-     * Returns the connection tracker shared by all walks on this network.
+     * Returns the connection tracker of a device, shared by all walks on this network.
+     *
+     * @param device device
+     * @return its conntrack
+     */
+    public Conntrack conntrack(DeviceId device) {
+        return conntracks.computeIfAbsent(device, d -> new Conntrack());
+    }
+
+    /**
+     * Returns the connection tracker of the only device that has tracked connections (for single-switch
+     * tests).
      *
      * @return conntrack
+     * @throws IllegalStateException if several devices have one
      */
     public Conntrack conntrack() {
-        return conntrack;
+        if (conntracks.size() > 1) {
+            throw new IllegalStateException("conntrack of which device? " + conntracks.keySet());
+        }
+        return conntracks.values().stream().findFirst().orElseGet(Conntrack::new);
     }
 
     /**
@@ -154,6 +179,28 @@ public final class Network {
 
     RuleProvenance provenance() {
         return provenance;
+    }
+
+    /**
+     * @param device device
+     * @return true if the device is down (it receives and forwards nothing)
+     */
+    boolean isDown(DeviceId device) {
+        return downDevices.contains(device);
+    }
+
+    /**
+     * A port is live unless it is down, or it watches a peer device (a BFD tunnel port) that is down.
+     *
+     * @param port device port
+     * @return true if an OpenFlow fast-failover bucket watching it may be used
+     */
+    boolean isLive(ConnectPoint port) {
+        if (downPorts.contains(port)) {
+            return false;
+        }
+        DeviceId peer = watches.get(port);
+        return peer == null || !downDevices.contains(peer);
     }
 
     Limits limits() {
@@ -226,8 +273,59 @@ public final class Network {
         private RuleProvenance provenance = RuleProvenance.none();
         private int maxDeviceVisits = 64;
         private int maxLookups = 4096;
+        private final Set<ConnectPoint> downPorts = new HashSet<>();
+        private final Set<DeviceId> downDevices = new HashSet<>();
+        private final Map<ConnectPoint, DeviceId> watches = new HashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds groups, by their device (OpenFlow add semantics: a second group with an id replaces the first).
+         *
+         * @param groups groups with their ids
+         * @return this
+         */
+        public Builder groups(Collection<? extends GroupDescription> groups) {
+            for (GroupDescription g : groups) {
+                tables.computeIfAbsent(g.deviceId(), DeviceTables::new).addGroup(g);
+            }
+            return this;
+        }
+
+        /**
+         * Declares that a port's liveness follows a peer device, as a BFD tunnel port does: live while the peer
+         * is up.
+         *
+         * @param port the watching port
+         * @param peer the device at the other end
+         * @return this
+         */
+        public Builder watch(ConnectPoint port, DeviceId peer) {
+            watches.put(port, peer);
+            return this;
+        }
+
+        /**
+         * Takes a port down (its fast-failover buckets are not used).
+         *
+         * @param port port
+         * @return this
+         */
+        public Builder portDown(ConnectPoint port) {
+            downPorts.add(port);
+            return this;
+        }
+
+        /**
+         * Takes a device down, as a crashed switch: it receives nothing, and ports watching it go down.
+         *
+         * @param device device
+         * @return this
+         */
+        public Builder deviceDown(DeviceId device) {
+            downDevices.add(device);
+            return this;
         }
 
         /**

@@ -74,6 +74,10 @@ final class Walker {
                     + " device visits", packet, depth);
             return;
         }
+        if (network.isDown(device)) {
+            record(device, -1, Drop.Reason.DEVICE_DOWN, device + " is down", packet, depth);
+            return;
+        }
         if (!visited.add(List.of(device, packet))) {
             record(device, -1, Drop.Reason.LOOP, "same packet entered " + device + " again", packet, depth);
             return;
@@ -250,6 +254,47 @@ final class Walker {
         }
 
         @Override
+        public void group(int groupId, Packet packet) {
+            Optional<WalkGroup> found = tables.group(groupId);
+            String name = "group:" + Integer.toUnsignedString(groupId);
+            if (found.isEmpty()) {
+                record(device, table, Drop.Reason.UNKNOWN_GROUP, name + " does not exist", packet, depth);
+                return;
+            }
+            WalkGroup g = found.get();
+            List<Integer> chosen = new ArrayList<>();
+            if (g.type() == org.onosproject.net.group.GroupDescription.Type.ALL) {
+                for (int i = 0; i < g.buckets().size(); i++) {
+                    chosen.add(i);
+                }
+            } else {
+                g.chosen(port -> network.isLive(new ConnectPoint(device, port))).ifPresent(chosen::add);
+            }
+            if (chosen.isEmpty()) {
+                record(device, table, Drop.Reason.NO_LIVE_BUCKET, name + ": no bucket's watch port is live",
+                       packet, depth);
+                return;
+            }
+            depth++;
+            for (int i : chosen) {
+                WalkGroup.Bucket b = g.buckets().get(i);
+                step(TraceStep.Kind.ACTION, null, name + " (" + g.type().name().toLowerCase() + ") bucket " + i
+                        + (b.watchPort == null ? "" : " (watch_port " + b.watchPort + " live)"));
+                Packet p = packet;
+                depth++;
+                for (Action a : b.actions) {
+                    step(TraceStep.Kind.ACTION, null, a.toString());
+                    p = a.apply(p, this);
+                    if (p == null) {
+                        break;
+                    }
+                }
+                depth--;
+            }
+            depth--;
+        }
+
+        @Override
         public Packet resubmit(int target, Packet packet) {
             if (resubmitDepth >= network.limits().maxResubmitDepth) {
                 record(device, table, Drop.Reason.LOOP, "resubmit depth over "
@@ -268,7 +313,7 @@ final class Walker {
 
         @Override
         public Packet conntrack(CtAction ct, Packet packet) {
-            Packet tracked = network.conntrack().process(ct, packet);
+            Packet tracked = network.conntrack(device).process(ct, packet);
             step(TraceStep.Kind.ACTION, null, "conntrack: ct_state=" + CtState.format(tracked.ctState())
                     + ",ct_zone=" + tracked.ctZone() + ",ct_mark=0x" + Long.toHexString(tracked.ctMark())
                     + (ct.nat().isPresent() ? " -> " + tracked : ""));

@@ -36,9 +36,28 @@ public final class DvrWalk {
      * @param scenario scenario
      */
     public DvrWalk(Scenario scenario) {
+        this(scenario, new DvrCompiler(TestExtensions.APP_ID, new TestExtensions()).compile(scenario.snapshot()),
+             java.util.Set.of());
+    }
+
+    private DvrWalk(Scenario scenario, CompiledPipeline pipeline, java.util.Set<DeviceId> down) {
         this.s = scenario;
-        this.p = new DvrCompiler(TestExtensions.APP_ID, new TestExtensions()).compile(scenario.snapshot());
-        this.net = DvrFabric.of(scenario.snapshot(), p);
+        this.p = pipeline;
+        this.net = DvrFabric.of(scenario.snapshot(), p, down);
+    }
+
+    /**
+     * The same compiled scenario with some nodes down (crashed switches; BFD ports watching them go down).
+     *
+     * @param nodes node names
+     * @return a new walk
+     */
+    public DvrWalk withDown(String... nodes) {
+        java.util.Set<DeviceId> down = new java.util.HashSet<>();
+        for (String n : nodes) {
+            down.add(s.device(n));
+        }
+        return new DvrWalk(s, p, down);
     }
 
     public Scenario scenario() {

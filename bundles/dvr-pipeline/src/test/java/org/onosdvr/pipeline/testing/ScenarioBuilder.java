@@ -46,6 +46,8 @@ public final class ScenarioBuilder {
     public static final PortNumber EXTERNAL_PORT = PortNumber.portNumber(2);
     /** First VM port number on a node. */
     public static final int FIRST_VM_PORT = 10;
+    /** Failover (BFD) port towards the node of index i is this plus i, with {@link #failoverPorts()}. */
+    public static final int FAILOVER_PORT_BASE = 200;
     /** MAC of the upstream router on the external network. */
     public static final MacAddress UPSTREAM_MAC = MacAddress.valueOf("00:00:5e:00:01:01");
 
@@ -60,6 +62,8 @@ public final class ScenarioBuilder {
     private int macs;
     private int routerKeys;
     private String externalNetwork;
+    private final Map<String, DvrNode> nodeObjects = new LinkedHashMap<>();
+    private boolean failoverPorts;
 
     /**
      * Adds a node.
@@ -73,9 +77,22 @@ public final class ScenarioBuilder {
         int index = nodes.size() + 1;
         DeviceId d = DeviceId.deviceId(String.format("of:%016x", index));
         nodes.put(name, d);
-        b.node(DvrNode.builder().deviceId(d).role(role).tunnelIp(IpAddress.valueOf("198.18.0." + index))
-                       .tunnelPort(TUNNEL_PORT).externalPort(external ? EXTERNAL_PORT : null).index(index)
-                       .build());
+        DvrNode n = DvrNode.builder().deviceId(d).role(role).tunnelIp(IpAddress.valueOf("198.18.0." + index))
+                .tunnelPort(TUNNEL_PORT).externalPort(external ? EXTERNAL_PORT : null).index(index).build();
+        nodeObjects.put(name, n);
+        b.node(n);
+        return this;
+    }
+
+    /**
+     * Gives every node the BFD failover ports the app would provision: a compute-role node one towards every
+     * gateway-role node, a gateway-role node one towards every compute-role node; the port towards the node of
+     * index i is {@link #FAILOVER_PORT_BASE} + i. Applied to the nodes present at {@link #build()}.
+     *
+     * @return this
+     */
+    public ScenarioBuilder failoverPorts() {
+        this.failoverPorts = true;
         return this;
     }
 
@@ -282,6 +299,19 @@ public final class ScenarioBuilder {
      * @return the scenario
      */
     public Scenario build() {
+        if (failoverPorts) {
+            for (DvrNode n : nodeObjects.values()) {
+                Map<IpAddress, PortNumber> ports = new LinkedHashMap<>();
+                for (DvrNode peer : nodeObjects.values()) {
+                    boolean wanted = !peer.equals(n) && (n.role().isCompute() && peer.role().isGateway()
+                            || n.role().isGateway() && peer.role().isCompute());
+                    if (wanted) {
+                        ports.put(peer.tunnelIp(), PortNumber.portNumber(FAILOVER_PORT_BASE + peer.index()));
+                    }
+                }
+                b.node(n.toBuilder().failoverPorts(ports).build());
+            }
+        }
         return new Scenario(b.build(), nodes);
     }
 }

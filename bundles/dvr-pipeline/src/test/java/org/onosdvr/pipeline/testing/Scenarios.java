@@ -49,6 +49,28 @@ public final class Scenarios {
                 .fip("fl1", "vl1", "203.0.113.102", "rl");
     }
 
+    /**
+     * Two compute and two gateway nodes with BFD failover ports: tenant A's distributed router ra (SNAT primary
+     * g1, backup g2; VMs va1 on c1, va2 on c2, two subnets), tenant L's legacy router rl on g1 (backup g2) with
+     * vl1 on c1.
+     *
+     * @return builder (call {@link ScenarioBuilder#build()})
+     */
+    public static ScenarioBuilder failoverBuilder() {
+        return new ScenarioBuilder()
+                .compute("c1").compute("c2").gateway("g1").gateway("g2")
+                .external("ext", 1000, "203.0.113.0/24")
+                .network("A", "a1", 101, "10.0.1.0/24").network("A", "a2", 102, "10.0.2.0/24")
+                .router("A", "ra", true, "a1-sub", "a2-sub")
+                .routerGateway("ra", "203.0.113.10", true, "g1", "g2")
+                .vm("va1", "a1", "c1").vm("va2", "a2", "c2")
+                .network("L", "l1", 301, "10.1.1.0/24")
+                .router("L", "rl", false, "l1-sub")
+                .routerGateway("rl", "203.0.113.30", true, "g1", "g2")
+                .vm("vl1", "l1", "c1")
+                .failoverPorts();
+    }
+
     /** @return the reference scenario, see {@link #standardBuilder()} */
     public static Scenario standard() {
         return standardBuilder().build();
