@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Sets;
 import org.onlab.util.Tools;
 import org.onosdvr.api.DesiredFlow;
+import org.onosdvr.api.DesiredGroup;
 import org.onosdvr.api.DeviceSyncStatus;
 import org.onosdvr.api.DvrEvent;
 import org.onosdvr.api.DvrListener;
@@ -30,6 +31,10 @@ import org.onosproject.net.flow.FlowRuleListener;
 import org.onosproject.net.flow.FlowRuleOperations;
 import org.onosproject.net.flow.FlowRuleOperationsContext;
 import org.onosproject.net.flow.FlowRuleService;
+import org.onosproject.net.group.Group;
+import org.onosproject.net.group.GroupEvent;
+import org.onosproject.net.group.GroupListener;
+import org.onosproject.net.group.GroupService;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -95,6 +100,9 @@ public class DvrReconciler implements DvrReconcilerService {
     protected DeviceService deviceService;
 
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected GroupService groupService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected MastershipService mastershipService;
 
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
@@ -108,6 +116,7 @@ public class DvrReconciler implements DvrReconcilerService {
     private final DvrListener dvrListener = this::dvrEvent;
     private final DeviceListener deviceListener = this::deviceEvent;
     private final FlowRuleListener flowListener = this::flowEvent;
+    private final GroupListener groupListener = this::groupEvent;
     private final MastershipListener mastershipListener = this::mastershipEvent;
 
     private final Set<DeviceId> dirty = ConcurrentHashMap.newKeySet();
@@ -151,6 +160,7 @@ public class DvrReconciler implements DvrReconcilerService {
         dvrService.addListener(dvrListener);
         deviceService.addListener(deviceListener);
         flowRuleService.addListener(flowListener);
+        groupService.addListener(groupListener);
         mastershipService.addListener(mastershipListener);
         markAll();
         log.info("Started");
@@ -159,6 +169,7 @@ public class DvrReconciler implements DvrReconcilerService {
     @Deactivate
     protected void deactivate() {
         mastershipService.removeListener(mastershipListener);
+        groupService.removeListener(groupListener);
         flowRuleService.removeListener(flowListener);
         deviceService.removeListener(deviceListener);
         dvrService.removeListener(dvrListener);
@@ -235,6 +246,29 @@ public class DvrReconciler implements DvrReconcilerService {
         }
     }
 
+    private void groupEvent(GroupEvent event) {
+        Group g = event.subject();
+        if (g.appId() == null || !g.appId().equals(appId)) {
+            return;
+        }
+        DeviceId d = g.deviceId();
+        switch (event.type()) {
+            case GROUP_ADD_FAILED:
+            case GROUP_UPDATE_FAILED:
+            case GROUP_REMOVE_FAILED:
+                failed(d, "group 0x" + Integer.toHexString(g.id().id()) + " " + event.type());
+                break;
+            case GROUP_REMOVED:
+                if (compiled().groups(d).stream().anyMatch(x -> x.groupId() == g.id().id())) {
+                    log.debug("Group removed behind our back on {}: {}", d, g.id());
+                    mark(d);
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
     private void mastershipEvent(MastershipEvent event) {
         if (event.type() == MastershipEvent.Type.MASTER_CHANGED && known(event.subject())) {
             mark(event.subject());
@@ -308,12 +342,21 @@ public class DvrReconciler implements DvrReconcilerService {
                 status = status(d, DeviceSyncStatus.State.UNAVAILABLE, null, count, null);
             } else {
                 FlowDiff diff = diff(d);
-                if (diff.isEmpty()) {
+                GroupDiffer.GroupDiff groups = GroupDiffer.diff(compiled().groups(d), installedGroups(d));
+                if (diff.isEmpty() && groups.isEmpty()) {
                     failures.remove(d);
                     failureReasons.remove(d);
                 } else {
-                    flowRuleService.apply(operations(diff));
-                    log.debug("Synced {}: {}", d, diff);
+                    // groups first: the rules that apply them must never reach the switch before them
+                    groups.toAdd.forEach(groupService::addGroup);
+                    groups.toModify.forEach(g -> groupService.setBucketsForGroup(
+                            d, g.appCookie(), g.buckets(), g.appCookie(), appId));
+                    if (!diff.isEmpty()) {
+                        flowRuleService.apply(operations(diff));
+                    }
+                    // stale groups last: their rules are removed by the batch above
+                    groups.toRemove.forEach(g -> groupService.removeGroup(d, g.appCookie(), appId));
+                    log.debug("Synced {}: {}, {}", d, diff, groups);
                 }
                 // while failures repeat, keep reporting FAILED (with the last error) instead of IN_SYNC
                 String failure = failures.containsKey(d) ? failureReasons.get(d) : null;
@@ -354,17 +397,27 @@ public class DvrReconciler implements DvrReconcilerService {
 
             @Override
             public void onError(FlowRuleOperations failed) {
-                int n = failures.merge(d, 1, Integer::sum);
-                long delay = retryDelayMillis(retryBaseMs, n);
-                String error = "flow rule operations failed (" + n + " in a row); retry in " + delay + " ms";
-                failureReasons.put(d, error);
-                log.warn("Flow operations failed on {} ({} in a row); retrying in {} ms", d, n, delay);
-                statuses.computeIfPresent(d, (k, s) -> new DeviceSyncStatus(
-                        d, DeviceSyncStatus.State.FAILED, s.desired(), s.installed(), s.added(), s.removed(),
-                        s.modified(), s.lastSyncMillis(), s.syncCount(), error));
-                scheduleRetry(d, delay);
+                DvrReconciler.this.failed(d, "flow rule operations");
             }
         });
+    }
+
+    /**
+     * Records a failed operation on a device: FAILED status with the reason, retry with backoff.
+     *
+     * @param d    device
+     * @param what what failed
+     */
+    private void failed(DeviceId d, String what) {
+        int n = failures.merge(d, 1, Integer::sum);
+        long delay = retryDelayMillis(retryBaseMs, n);
+        String error = what + " failed (" + n + " in a row); retry in " + delay + " ms";
+        failureReasons.put(d, error);
+        log.warn("{} failed on {} ({} in a row); retrying in {} ms", what, d, n, delay);
+        statuses.computeIfPresent(d, (k, s) -> new DeviceSyncStatus(
+                d, DeviceSyncStatus.State.FAILED, s.desired(), s.installed(), s.added(), s.removed(),
+                s.modified(), s.lastSyncMillis(), s.syncCount(), error));
+        scheduleRetry(d, delay);
     }
 
     /**
@@ -401,6 +454,22 @@ public class DvrReconciler implements DvrReconcilerService {
         for (FlowEntry e : flowRuleService.getFlowEntries(deviceId)) {
             if (e.appId() == appId.id()) {
                 list.add(e);
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public List<DesiredGroup> desiredGroups(DeviceId deviceId) {
+        return ImmutableList.copyOf(compiled().groups(deviceId));
+    }
+
+    @Override
+    public Collection<Group> installedGroups(DeviceId deviceId) {
+        List<Group> list = new ArrayList<>();
+        for (Group g : groupService.getGroups(deviceId, appId)) {
+            if (appId.equals(g.appId())) {
+                list.add(g);
             }
         }
         return list;

@@ -1,6 +1,7 @@
 package org.onosdvr.app.reconciler;
 
 import org.onosdvr.api.DesiredFlow;
+import org.onosdvr.api.DesiredGroup;
 import org.onosdvr.pipeline.CompiledPipeline;
 import org.onosdvr.pipeline.CompiledRule;
 import org.onosdvr.pipeline.DvrCompiler;
@@ -69,6 +70,13 @@ public class PipelineCompilerFactory implements RuleCompilerFactory {
         @Override
         public List<DesiredFlow> rules(DeviceId deviceId) {
             return pipeline.rules(deviceId).stream().map(PipelineResult::desired).collect(Collectors.toList());
+        }
+
+        @Override
+        public List<DesiredGroup> groups(DeviceId deviceId) {
+            return pipeline.groups(deviceId).stream()
+                    .map(g -> new DesiredGroup(g.group(), g.description(), g.source()))
+                    .collect(Collectors.toList());
         }
 
         private static DesiredFlow desired(CompiledRule r) {

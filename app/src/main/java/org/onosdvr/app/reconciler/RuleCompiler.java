@@ -1,6 +1,7 @@
 package org.onosdvr.app.reconciler;
 
 import org.onosdvr.api.DesiredFlow;
+import org.onosdvr.api.DesiredGroup;
 import org.onosdvr.api.DvrSnapshot;
 import org.onosproject.net.DeviceId;
 
@@ -31,5 +32,13 @@ public interface RuleCompiler {
          * @return its desired rules, empty if none
          */
         List<DesiredFlow> rules(DeviceId deviceId);
+
+        /**
+         * @param deviceId device
+         * @return its desired groups in id order, empty if none
+         */
+        default List<DesiredGroup> groups(DeviceId deviceId) {
+            return List.of();
+        }
     }
 }

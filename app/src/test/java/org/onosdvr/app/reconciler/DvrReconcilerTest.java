@@ -4,6 +4,7 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.onosdvr.api.DesiredFlow;
+import org.onosdvr.api.DesiredGroup;
 import org.onosdvr.api.DeviceSyncStatus;
 import org.onosdvr.api.DvrNode;
 import org.onosdvr.api.DvrSnapshot;
@@ -12,6 +13,7 @@ import org.onosdvr.api.PortId;
 import org.onosdvr.api.VmPort;
 import org.onosdvr.app.testing.DvrTestBed;
 import org.onosdvr.app.testing.InMemoryFlowRuleService;
+import org.onosdvr.app.testing.InMemoryGroupService;
 import org.onosdvr.app.testing.TestModel;
 import org.onosproject.cfg.ComponentConfigAdapter;
 import org.onosproject.core.ApplicationId;
@@ -29,6 +31,13 @@ import org.onosproject.net.flow.DefaultTrafficTreatment;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleOperation;
+import org.onosproject.net.group.DefaultGroupBucket;
+import org.onosproject.net.group.DefaultGroupDescription;
+import org.onosproject.net.group.DefaultGroupKey;
+import org.onosproject.net.group.Group;
+import org.onosproject.net.group.GroupBucket;
+import org.onosproject.net.group.GroupBuckets;
+import org.onosproject.net.group.GroupDescription;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,15 +63,36 @@ public class DvrReconcilerTest {
 
     private final Set<DeviceId> mastered = new HashSet<>(Set.of(D1, D2));
     private final InMemoryFlowRuleService flows = new InMemoryFlowRuleService();
+    private final InMemoryGroupService groups = new InMemoryGroupService();
+    private static final int GROUP_ID = 0x10001;
+    private volatile int groupBuckets;
     private DvrTestBed bed;
     private DvrReconciler rec;
 
     /** A toy compiler: a miss rule per node, and an L2 rule per VM port located on it. */
     static final class ToyCompiler implements RuleCompiler {
         private final ApplicationId appId;
+        private final java.util.function.IntSupplier groupBuckets;
 
         ToyCompiler(ApplicationId appId) {
+            this(appId, () -> 0);
+        }
+
+        /** With groupBuckets() > 0: per node a fast-failover group of that many buckets and a rule using it. */
+        ToyCompiler(ApplicationId appId, java.util.function.IntSupplier groupBuckets) {
             this.appId = appId;
+            this.groupBuckets = groupBuckets;
+        }
+
+        static GroupDescription group(ApplicationId appId, DeviceId d, int buckets) {
+            List<GroupBucket> b = new ArrayList<>();
+            for (int i = 0; i < buckets; i++) {
+                b.add(DefaultGroupBucket.createFailoverGroupBucket(
+                        DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(1)).build(),
+                        PortNumber.portNumber(200 + i), null));
+            }
+            return new DefaultGroupDescription(d, GroupDescription.Type.FAILOVER, new GroupBuckets(b),
+                                               new DefaultGroupKey("dvr-snat-1".getBytes()), GROUP_ID, appId);
         }
 
         private FlowRule rule(DeviceId d, int table, int priority, DefaultTrafficSelector.Builder sel,
@@ -88,10 +118,29 @@ public class DvrReconcilerTest {
                                                      .setOutput(l.port())), "l2_lookup", "to " + p.id(),
                                         "port:" + p.id())));
             }
+            Map<DeviceId, List<DesiredGroup>> groupMap = new java.util.HashMap<>();
+            int buckets = groupBuckets.getAsInt();
+            if (buckets > 0) {
+                for (DvrNode n : s.nodes()) {
+                    groupMap.put(n.deviceId(), List.of(new DesiredGroup(group(appId, n.deviceId(), buckets),
+                                                                        "failover", "router:r1")));
+                    map.get(n.deviceId()).add(new DesiredFlow(rule(n.deviceId(), 3, 1000,
+                            (DefaultTrafficSelector.Builder) DefaultTrafficSelector.builder()
+                                    .matchEthType((short) 0x800),
+                            (DefaultTrafficTreatment.Builder) DefaultTrafficTreatment.builder()
+                                    .group(org.onosproject.core.GroupId.valueOf(GROUP_ID))),
+                            "l3_route", "via group", "router:r1"));
+                }
+            }
             return new Compiled() {
                 @Override
                 public Set<DeviceId> devices() {
                     return map.keySet();
+                }
+
+                @Override
+                public List<DesiredGroup> groups(DeviceId deviceId) {
+                    return groupMap.getOrDefault(deviceId, List.of());
                 }
 
                 @Override
@@ -123,6 +172,8 @@ public class DvrReconcilerTest {
         };
         rec.dvrService = bed.manager;
         rec.flowRuleService = flows;
+        rec.groupService = groups;
+        groups.clock = () -> flows.applied.size();
         rec.deviceService = new DeviceServiceAdapter() {
             @Override
             public boolean isAvailable(DeviceId deviceId) {
@@ -136,7 +187,7 @@ public class DvrReconcilerTest {
             }
         };
         rec.cfgService = new ComponentConfigAdapter();
-        rec.compilerFactory = ToyCompiler::new;
+        rec.compilerFactory = app -> new ToyCompiler(app, () -> groupBuckets);
         rec.activate(null);
     }
 
@@ -306,5 +357,97 @@ public class DvrReconcilerTest {
         assertEquals("only the miss rule is left, no FAILED leftover", 1, table(D2).size());
         assertTrue(rec.diff(D2).isEmpty());
         assertEquals(DeviceSyncStatus.State.IN_SYNC, rec.sync(D2).get(10, TimeUnit.SECONDS).state());
+    }
+    // ---- groups
+
+    private List<Group> groupsOf(DeviceId d) {
+        List<Group> out = new ArrayList<>();
+        groups.getGroups(d).forEach(out::add);
+        return out;
+    }
+
+    /** Changes what the toy compiler emits and makes the reconciler see a new snapshot. */
+    private void compileGroups(int buckets) throws Exception {
+        groupBuckets = buckets;
+        bed.manager.createPort(TestModel.port("p" + (10 + buckets), "n1", String.format("fa:16:3e:00:01:%02x",
+                                                                                          buckets),
+                                              "10.0.1." + (50 + buckets)));
+        rec.flush();
+    }
+
+    @Test
+    public void installsGroupsBeforeTheRulesThatUseThemAndSecondRunDoesNothing() throws Exception {
+        syncAll();
+        int flowOps = flows.applied.size();
+        compileGroups(2);
+        syncAll();
+        Group g = groupsOf(D1).get(0);
+        assertEquals(GROUP_ID, g.id().id().intValue());
+        assertEquals(2, g.buckets().buckets().size());
+        InMemoryGroupService.Op add = groups.ops.stream().filter(o -> o.type.equals("ADD")).findFirst().get();
+        assertTrue("group added before any flow of its sync: " + groups.ops, add.flowOpsBefore <= flowOps);
+        assertTrue(table(D1).stream().anyMatch(r -> r.contains("GROUP")));
+
+        int ops = groups.ops.size();
+        int batches = flows.batches;
+        Map<DeviceId, DeviceSyncStatus> again = syncAll();
+        assertEquals("second run: no group operation", ops, groups.ops.size());
+        assertEquals("second run: no flow batch", batches, flows.batches);
+        assertEquals(DeviceSyncStatus.State.IN_SYNC, again.get(D1).state());
+        assertEquals(1, rec.installedGroups(D1).size());
+        assertEquals(1, rec.desiredGroups(D1).size());
+    }
+
+    @Test
+    public void changedBucketsModifyTheGroupInPlace() throws Exception {
+        compileGroups(2);
+        syncAll();
+        int ops = groups.ops.size();
+        compileGroups(1);
+        syncAll();
+        List<String> types = groups.ops.subList(ops, groups.ops.size()).stream().map(o -> o.type)
+                .collect(Collectors.toList());
+        assertEquals(List.of("MODIFY", "MODIFY"), types);       // one per device, no remove + add
+        assertEquals(1, groupsOf(D1).get(0).buckets().buckets().size());
+    }
+
+    @Test
+    public void staleGroupIsRemovedAfterTheRulesThatUsedIt() throws Exception {
+        compileGroups(2);
+        syncAll();
+        int flowOps = flows.applied.size();
+        compileGroups(0);
+        syncAll();
+        assertTrue(groupsOf(D1).isEmpty());
+        assertTrue(table(D1).stream().noneMatch(r -> r.contains("GROUP")));
+        InMemoryGroupService.Op remove = groups.ops.stream().filter(o -> o.type.equals("REMOVE")).findFirst()
+                .get();
+        assertTrue("removed after the flow removes: " + groups.ops + " flows before " + flowOps,
+                   remove.flowOpsBefore > flowOps);
+    }
+
+    @Test
+    public void groupDeletedBehindItsBackIsRestored() throws Exception {
+        compileGroups(2);
+        syncAll();
+        groups.removeBehindBack(D1, GROUP_ID);
+        rec.flush();
+        assertEquals(1, groupsOf(D1).size());
+        assertEquals(2, groupsOf(D1).get(0).buckets().buckets().size());
+    }
+
+    @Test
+    public void rejectedGroupFailsTheDeviceWithAReasonAndBacksOff() throws Exception {
+        rec.retryBaseMs = 60_000;
+        groups.rejects = g -> g.deviceId().equals(D1);
+        compileGroups(2);
+        syncAll();
+        rec.flush();
+        DeviceSyncStatus st = rec.status().get(D1);
+        assertEquals(DeviceSyncStatus.State.FAILED, st.state());
+        assertTrue(st.toString(), st.lastError().orElse("").contains("group 0x10001 GROUP_ADD_FAILED"));
+        assertTrue(groupsOf(D1).isEmpty());
+        assertEquals(1, groupsOf(D2).size());
+        assertEquals(DeviceSyncStatus.State.IN_SYNC, rec.status().get(D2).state());
     }
 }

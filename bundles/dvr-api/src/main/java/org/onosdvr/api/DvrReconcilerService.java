@@ -2,6 +2,7 @@ package org.onosdvr.api;
 
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.group.Group;
 
 import java.util.Collection;
 import java.util.List;
@@ -30,6 +31,26 @@ public interface DvrReconcilerService {
      * @return installed entries
      */
     Collection<FlowEntry> installed(DeviceId deviceId);
+
+    /**
+     * Returns the groups the current state compiles to for a device (SNAT fast-failover groups).
+     *
+     * @param deviceId device
+     * @return desired groups in id order
+     */
+    default List<DesiredGroup> desiredGroups(DeviceId deviceId) {
+        return List.of();
+    }
+
+    /**
+     * Returns this application's groups as ONOS currently holds them for a device.
+     *
+     * @param deviceId device
+     * @return installed groups
+     */
+    default Collection<Group> installedGroups(DeviceId deviceId) {
+        return List.of();
+    }
 
     /**
      * Compares desired and installed rules of a device without changing anything.
