@@ -10,10 +10,12 @@ import org.onosdvr.cli.codec.DvrCodecContext;
 import org.onosdvr.cli.codec.DvrCodecs;
 import org.onosproject.rest.AbstractWebResource;
 
+import javax.ws.rs.ForbiddenException;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
+
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +41,16 @@ public abstract class DvrWebResource extends AbstractWebResource {
     /** @return true if the caller has the admin role */
     protected boolean isAdmin() {
         return security != null && security.isUserInRole(ADMIN_ROLE);
+    }
+
+    /**
+     * @param what the operation, for the 403 message
+     * @throws ForbiddenException unless the caller has the admin role
+     */
+    protected void requireAdmin(String what) {
+        if (!isAdmin()) {
+            throw new ForbiddenException(what + " needs the admin role");
+        }
     }
 
     /** @return the DVR admin service */

@@ -8,17 +8,21 @@ import org.onosdvr.api.DvrNode;
 import org.onosdvr.api.DvrReconcilerService;
 import org.onosdvr.api.DvrSnapshot;
 import org.onosdvr.api.FlowDiff;
+import org.onosdvr.api.GatewayAdminService;
 import org.onosdvr.api.GatewayAssignment;
+import org.onosdvr.api.RouterId;
 import org.onosdvr.cli.codec.ReconcilerJson;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceService;
 
 import javax.ws.rs.GET;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+
 import java.util.List;
 import java.util.Map;
 
@@ -117,5 +121,21 @@ public class NodeWebResource extends DvrWebResource {
     public Response gateways() {
         DvrSnapshot s = service().snapshot();
         return ok(list("gateways", s.gatewayAssignments(), GatewayAssignment.class, s, n -> { })).build();
+    }
+
+    /**
+     * Re-spreads the SNAT gateway assignments by rank (admin only). Assignments are otherwise sticky: a gateway
+     * that joins or recovers takes no router from a primary that is up. Routers that move lose their SNAT
+     * connections; new connections work once the switches are reprogrammed.
+     *
+     * @return 200 {"gateways": [assignments that changed]}; 403
+     */
+    @POST
+    @Path("gateways/rebalance")
+    public Response rebalance() {
+        requireAdmin("a gateway rebalance");
+        Map<RouterId, GatewayAssignment> moved = get(GatewayAdminService.class).rebalance();
+        DvrSnapshot s = service().snapshot();
+        return ok(list("gateways", moved.values(), GatewayAssignment.class, s, n -> { })).build();
     }
 }

@@ -14,7 +14,6 @@ import org.onosdvr.pipeline.walk.WalkResult;
 import org.onosproject.net.DeviceId;
 
 import javax.ws.rs.Consumes;
-import javax.ws.rs.ForbiddenException;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -24,6 +23,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ public class ReconcilerWebResource extends DvrWebResource {
     @POST
     @Path("sync")
     public Response syncAll() {
-        requireAdmin();
+        requireAdmin("synchronisation");
         Map<DeviceId, DeviceSyncStatus> all = await(reconciler().syncAll());
         return ok(statuses(all.values())).build();
     }
@@ -107,7 +107,7 @@ public class ReconcilerWebResource extends DvrWebResource {
     @POST
     @Path("devices/{id}/sync")
     public Response sync(@PathParam("id") String id) {
-        requireAdmin();
+        requireAdmin("synchronisation");
         DvrReconcilerService reconciler = reconciler();
         DeviceId d = ReconcilerJson.device(id, service().snapshot(), reconciler);
         return ok(statuses(List.of(await(reconciler.sync(d))))).build();
@@ -172,12 +172,6 @@ public class ReconcilerWebResource extends DvrWebResource {
             devices = Set.of(d);
         }
         return ok(stats.get().encode(JsonBodies.mapper(), devices)).build();
-    }
-
-    private void requireAdmin() {
-        if (!isAdmin()) {
-            throw new ForbiddenException("synchronisation needs the admin role");
-        }
     }
 
     private static <T> T await(CompletableFuture<T> future) {

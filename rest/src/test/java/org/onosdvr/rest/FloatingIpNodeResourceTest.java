@@ -83,4 +83,27 @@ public class FloatingIpNodeResourceTest extends DvrResourceTest {
         assertError(404, service.snapshot(), get("nodes/of:00000000000000ff"));
         assertError(405, service.snapshot(), post("nodes", "{}"));
     }
+
+    @Test
+    public void gatewayRebalanceIsAdminOnlyAndAnswersTheMovedAssignments() {
+        addNodes();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        org.onosdvr.api.RouterId r1 = org.onosdvr.api.RouterId.of("r1");
+        org.onosdvr.api.GatewayAdminService gateways = () -> {
+            calls.incrementAndGet();
+            return java.util.Map.of(r1, new org.onosdvr.api.GatewayAssignment(
+                    r1, DeviceId.deviceId(G2), java.util.List.of(DeviceId.deviceId(G1))));
+        };
+        services.put(org.onosdvr.api.GatewayAdminService.class, gateways);
+        DvrSnapshot before = service.snapshot();
+        assertError(403, before, call("POST", "gateways/rebalance", TENANT, null));
+        assertError(403, before, call("POST", "gateways/rebalance", VIEWER, null));
+        assertThat("refused calls do not rebalance", calls.get(), is(0));
+        Answer moved = expect(200, post("gateways/rebalance", null));
+        assertThat(calls.get(), is(1));
+        assertThat(moved.get("/gateways").size(), is(1));
+        assertThat(moved.text("/gateways/0/router_id"), is("r1"));
+        assertThat(moved.text("/gateways/0/primary"), is(G2));
+        assertThat(moved.text("/gateways/0/backups/0"), is(G1));
+    }
 }

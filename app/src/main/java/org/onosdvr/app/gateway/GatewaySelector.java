@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  * Chooses the SNAT gateway of each router by rendezvous (highest-random-weight) hashing: every candidate gateway
  * gets a pseudo-random weight for the pair (router, gateway); the heaviest is the primary, the others follow as
  * backups in weight order. Adding or removing one of N gateways only moves the routers whose primary it becomes
- * or was (about 1/N of them), and every cluster member computes the same answer. Pure functions.
+ * or was (about 1/N of them), and every cluster member computes the same answer. Assignments are sticky
+ * ({@link #keep}): a primary that is up is never taken away, so only its failure or an explicit rebalance moves
+ * a router. Pure functions.
  */
 public final class GatewaySelector {
 
@@ -71,14 +73,56 @@ public final class GatewaySelector {
     }
 
     /**
-     * Computes the assignments of a whole snapshot. A router that needs a gateway while no gateway node is
-     * usable keeps its current assignment if that still names gateway nodes (nothing better exists).
+     * Sticky variant of {@link #select}: a current primary that is still a candidate stays primary (its SNAT
+     * connections live in its conntrack; moving it would reset them), and the backups are the other candidates in
+     * rank order. Without a usable current primary this is {@link #select}, whose first choice is the old first
+     * backup still up: the hot backup the data plane already failed over to.
+     *
+     * @param router     router
+     * @param current    its current assignment, if any
+     * @param candidates usable gateway nodes
+     * @return assignment, empty without candidates
+     */
+    public static Optional<GatewayAssignment> keep(RouterId router, Optional<GatewayAssignment> current,
+                                                   Collection<DeviceId> candidates) {
+        Optional<GatewayAssignment> ranked = select(router, candidates);
+        if (ranked.isEmpty() || current.isEmpty() || !candidates.contains(current.get().primary())
+                || ranked.get().primary().equals(current.get().primary())) {
+            return ranked;
+        }
+        DeviceId primary = current.get().primary();
+        List<DeviceId> backups = new ArrayList<>();
+        backups.add(ranked.get().primary());
+        ranked.get().backups().stream().filter(d -> !d.equals(primary)).forEach(backups::add);
+        return Optional.of(new GatewayAssignment(router, primary, backups));
+    }
+
+    /**
+     * Computes the assignments of a whole snapshot, sticky ({@link #keep}): a gateway that joins or comes back
+     * takes no router away from a primary that is up; it becomes a backup, and primary of new routers and of
+     * routers whose primary fails. A router that needs a gateway while no gateway node is usable keeps its
+     * current assignment if that still names gateway nodes (nothing better exists).
      *
      * @param s         state
      * @param available tells whether a device is up
      * @return assignment per router that needs one and can have one
      */
     public static Map<RouterId, GatewayAssignment> assign(DvrSnapshot s, Predicate<DeviceId> available) {
+        return assign(s, available, false);
+    }
+
+    /**
+     * Computes the assignments of a whole snapshot.
+     *
+     * @param s         state
+     * @param available tells whether a device is up
+     * @param rebalance true: pure rendezvous ranking ({@link #select}), moving routers whose ranked primary is
+     *                  not their current one (their SNAT connections reset); false: sticky, as
+     *                  {@link #assign(DvrSnapshot, Predicate)}
+     * @return assignment per router that needs one and can have one
+     */
+    public static Map<RouterId, GatewayAssignment> assign(DvrSnapshot s, Predicate<DeviceId> available,
+                                                          boolean rebalance) {
         List<DeviceId> candidates = new ArrayList<>();
         for (DvrNode n : s.nodes()) {
             if (n.role().isGateway() && available.test(n.deviceId())) {
@@ -90,7 +134,8 @@ public final class GatewaySelector {
             if (!needsGateway(r)) {
                 continue;
             }
-            Optional<GatewayAssignment> a = select(r.id(), candidates);
+            Optional<GatewayAssignment> a = rebalance ? select(r.id(), candidates)
+                    : keep(r.id(), s.gatewayAssignment(r.id()), candidates);
             if (a.isPresent()) {
                 result.put(r.id(), a.get());
             } else {

@@ -89,4 +89,25 @@ public class GatewaySelectorTest {
         assertEquals(2, a.backups().size());
         assertTrue(GatewaySelector.select(RouterId.of("x"), List.of()).isEmpty());
     }
+
+    @Test
+    public void keepHoldsALivePrimaryAndRanksTheRestAsBackups() {
+        List<DeviceId> gws = gateways(4);
+        RouterId r = RouterId.of("router-7");
+        GatewayAssignment ranked = GatewaySelector.select(r, gws).get();
+        DeviceId other = ranked.backups().get(1);
+        GatewayAssignment current = new GatewayAssignment(r, other, List.of());
+        GatewayAssignment kept = GatewaySelector.keep(r, java.util.Optional.of(current), gws).get();
+        assertEquals(other, kept.primary());
+        List<DeviceId> expectedBackups = new ArrayList<>();
+        expectedBackups.add(ranked.primary());
+        ranked.backups().stream().filter(d -> !d.equals(other)).forEach(expectedBackups::add);
+        assertEquals(expectedBackups, kept.backups());
+        // a primary that is no longer a candidate is replaced by the ranking
+        List<DeviceId> without = new ArrayList<>(gws);
+        without.remove(other);
+        assertEquals(GatewaySelector.select(r, without), GatewaySelector.keep(r, java.util.Optional.of(current),
+                                                                              without));
+        assertEquals(java.util.Optional.of(ranked), GatewaySelector.keep(r, java.util.Optional.empty(), gws));
+    }
 }
