@@ -268,6 +268,20 @@ public class ReconcilerCommandsTest {
     }
 
     @Test
+    public void traceFollowsTheSnatFailoverGroupToThePrimaryGateway() throws IOException {
+        Scenario f = Scenarios.failoverBuilder().build();
+        admin.restore(f.snapshot());
+        JsonNode j = json(trace("va1", "192.0.2.7"));
+        assertEquals(j.toString(), "upstream", j.at("/deliveries/0/host").asText());
+        assertEquals(f.device("g1").toString(), j.at("/deliveries/0/device_id").asText());
+        boolean viaGroup = false;
+        for (JsonNode st : j.get("steps")) {
+            viaGroup |= st.toString().contains("(failover) bucket 0");
+        }
+        assertTrue("the walk went through bucket 0 of the failover group: " + j, viaGroup);
+    }
+
+    @Test
     public void traceErrors() {
         DvrSnapshot before = admin.snapshot();
         DvrTraceCommand bad = trace("va1", "10.0.2.11");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.onosdvr.api.DesiredFlow;
+import org.onosdvr.api.DesiredGroup;
 import org.onosdvr.api.DvrNode;
 import org.onosdvr.api.DvrReconcilerService;
 import org.onosdvr.api.DvrSnapshot;
@@ -23,8 +24,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Runs a packet through the live compiled state: the reconciler's desired rules of every node, loaded into the
- * walk interpreter with {@link DvrFabric}. Shared by {@code POST /trace} and {@code dvr-trace}. Changes nothing
+ * Runs a packet through the live compiled state: the reconciler's desired rules and groups of every node,
+ * loaded into the walk interpreter with {@link DvrFabric}. Shared by {@code POST /trace} and {@code dvr-trace}. Changes nothing
  * (conntrack state lives in the throw-away interpreter).
  */
 public final class Tracer {
@@ -54,6 +55,8 @@ public final class Tracer {
         provenance.forEach((r, f) -> explain.put(r, explain(f)));
         try {
             this.network = DvrFabric.build(snapshot, d -> rules.getOrDefault(d, List.of()),
+                                           d -> reconciler.desiredGroups(d).stream().map(DesiredGroup::group)
+                                                   .collect(Collectors.toList()),
                                            DvrFabric.provenance(explain));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("the compiled rules cannot be loaded into the interpreter: "

@@ -2,6 +2,7 @@ package org.onosdvr.cli.testing;
 
 import com.google.common.collect.ImmutableMap;
 import org.onosdvr.api.DesiredFlow;
+import org.onosdvr.api.DesiredGroup;
 import org.onosdvr.api.DeviceSyncStatus;
 import org.onosdvr.api.DvrReconcilerService;
 import org.onosdvr.api.DvrService;
@@ -70,6 +71,12 @@ public class CompilingReconcilerService implements DvrReconcilerService {
      */
     public synchronized void uninstall(FlowRule rule) {
         installed.getOrDefault(rule.deviceId(), new ArrayList<>()).removeIf(e -> e.equals(rule));
+    }
+
+    @Override
+    public List<DesiredGroup> desiredGroups(DeviceId deviceId) {
+        return compiled().groups(deviceId).stream()
+                .map(g -> new DesiredGroup(g.group(), g.description(), g.source())).collect(Collectors.toList());
     }
 
     @Override
