@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a packet through the live compiled state: the reconciler's desired rules and groups of every node,
- * loaded into the walk interpreter with {@link DvrFabric}. Shared by {@code POST /trace} and {@code dvr-trace}. Changes nothing
- * (conntrack state lives in the throw-away interpreter).
+ * loaded into the walk interpreter with {@link DvrFabric}. Shared by {@code POST /trace} and {@code dvr-trace}.
+ * Changes nothing (conntrack state lives in the throw-away interpreter).
  */
 public final class Tracer {
 
