@@ -4,18 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.onosdvr.api.DesiredFlow;
+import org.onosdvr.api.DesiredGroup;
 import org.onosdvr.api.DeviceSyncStatus;
 import org.onosdvr.api.DvrException;
 import org.onosdvr.api.DvrNode;
 import org.onosdvr.api.DvrReconcilerService;
 import org.onosdvr.api.DvrSnapshot;
 import org.onosdvr.api.FlowDiff;
+import org.onosdvr.pipeline.CompiledGroup;
 import org.onosdvr.pipeline.PipelineTable;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.TrafficTreatment;
 import org.onosproject.net.flow.criteria.Criterion;
+import org.onosproject.net.group.Group;
+import org.onosproject.net.group.GroupBucket;
+import org.onosproject.net.group.GroupDescription;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -86,13 +92,17 @@ public final class ReconcilerJson {
         private final List<DesiredFlow> desired;
         private final List<FlowEntry> installed;
         private final FlowDiff diff;
+        private final List<DesiredGroup> desiredGroups;
+        private final List<Group> installedGroups;
         private final Set<FlowRule> missing;
         private final Set<FlowRule> modified;
         private final Map<FlowRule, FlowRule> byKey = new HashMap<>();
 
         private DeviceRules(DeviceId deviceId, List<DesiredFlow> desired, List<FlowEntry> installed,
-                            FlowDiff diff) {
+                            FlowDiff diff, List<DesiredGroup> desiredGroups, List<Group> installedGroups) {
             this.deviceId = deviceId;
+            this.desiredGroups = desiredGroups;
+            this.installedGroups = installedGroups;
             this.desired = desired;
             this.installed = installed;
             this.diff = diff;
@@ -139,9 +149,14 @@ public final class ReconcilerJson {
             return wanted == null ? EXTRANEOUS : e.exactMatch(wanted) ? INSTALLED : MODIFIED;
         }
 
-        /** @return true if the device holds exactly the desired rules */
+        /** @return true if the device holds exactly the desired rules and groups */
         public boolean ok() {
-            return diff.isEmpty();
+            return diff.isEmpty() && groupsOk();
+        }
+
+        /** @return true if the device holds exactly the desired groups */
+        public boolean groupsOk() {
+            return groups(new ObjectMapper(), desiredGroups, installedGroups).get("ok").asBoolean();
         }
     }
 
@@ -157,7 +172,8 @@ public final class ReconcilerJson {
         List<FlowEntry> installed = new ArrayList<>(reconciler.installed(device));
         installed.sort(Comparator.comparingInt(FlowEntry::tableId).thenComparing(e -> -e.priority())
                                .thenComparing(e -> e.selector().toString()));
-        return new DeviceRules(device, desired, installed, reconciler.diff(device));
+        return new DeviceRules(device, desired, installed, reconciler.diff(device),
+                               reconciler.desiredGroups(device), new ArrayList<>(reconciler.installedGroups(device)));
     }
 
     /**
@@ -165,13 +181,13 @@ public final class ReconcilerJson {
      *
      * @param mapper mapper
      * @param rules  rules
-     * @return {"device_id", "ok", "desired_count", "installed_count", "missing", "extraneous", "modified",
-     * "desired": [...], "installed": [...]}
+     * @return {"device_id", "ok" (rules and groups), "desired_count", "installed_count", "missing",
+     * "extraneous", "modified", "desired": [...], "installed": [...], "groups": see {@link #groups}}
      */
     public static ObjectNode encode(ObjectMapper mapper, DeviceRules rules) {
         FlowDiff diff = rules.diff();
         ObjectNode json = mapper.createObjectNode().put("device_id", diff.deviceId().toString())
-                .put("ok", diff.isEmpty()).put("desired_count", diff.desiredCount())
+                .put("ok", rules.ok()).put("desired_count", diff.desiredCount())
                 .put("installed_count", diff.installedCount()).put("missing", diff.toAdd().size())
                 .put("extraneous", diff.toRemove().size()).put("modified", diff.toModify().size());
         ArrayNode desired = json.putArray("desired");
@@ -184,6 +200,57 @@ public final class ReconcilerJson {
             installed.add(rule(mapper, e).put("table", tableName(e.tableId())).put("state", e.state().name())
                                   .put("packets", e.packets()).put("bytes", e.bytes())
                                   .put("status", rules.status(e)));
+        }
+        json.set("groups", groups(mapper, rules.desiredGroups, rules.installedGroups));
+        return json;
+    }
+
+    /**
+     * Encodes a device's groups, desired (with provenance) and installed, each with a status: a desired group is
+     * installed, missing or modified (other buckets); an installed one installed, modified or extraneous.
+     *
+     * @param mapper          mapper
+     * @param desiredGroups   desired groups
+     * @param installedGroups installed groups
+     * @return {"ok", "desired": [{"id", "type", "description", "source", "buckets", "status"}], "installed":
+     * [{"id", "type", "state", "buckets", "packets", "status"}]}
+     */
+    static ObjectNode groups(ObjectMapper mapper, List<DesiredGroup> desiredGroups, List<Group> installedGroups) {
+        Map<Integer, GroupDescription> desired = new TreeMap<>();
+        desiredGroups.forEach(g -> desired.put(g.groupId(), g.group()));
+        Map<Integer, Group> installed = new TreeMap<>();
+        installedGroups.forEach(g -> installed.put(g.id().id(), g));
+        boolean ok = desired.keySet().equals(installed.keySet());
+        ObjectNode json = mapper.createObjectNode();
+        ArrayNode d = json.putArray("desired");
+        for (DesiredGroup g : desiredGroups) {
+            Group have = installed.get(g.groupId());
+            String status = have == null ? MISSING : CompiledGroup.sameGroup(g.group(), have) ? INSTALLED : MODIFIED;
+            ok &= status.equals(INSTALLED);
+            d.add(group(mapper, g.group()).put("description", g.description()).put("source", g.source())
+                          .put("status", status));
+        }
+        ArrayNode i = json.putArray("installed");
+        for (Group g : installed.values()) {
+            GroupDescription want = desired.get(g.id().id());
+            i.add(group(mapper, g).put("state", g.state().name()).put("packets", g.packets())
+                          .put("status", want == null ? EXTRANEOUS
+                                  : CompiledGroup.sameGroup(want, g) ? INSTALLED : MODIFIED));
+        }
+        json.put("ok", ok);
+        return json;
+    }
+
+    private static ObjectNode group(ObjectMapper mapper, GroupDescription g) {
+        ObjectNode json = mapper.createObjectNode().put("id", "0x" + Integer.toHexString(g.givenGroupId() == null
+                ? 0 : g.givenGroupId())).put("type", g.type().name().toLowerCase());
+        ArrayNode buckets = json.putArray("buckets");
+        for (GroupBucket b : g.buckets().buckets()) {
+            ObjectNode bj = buckets.addObject();
+            if (b.watchPort() != null) {
+                bj.put("watch_port", b.watchPort().toString());
+            }
+            bj.put("actions", b.treatment().allInstructions().toString());
         }
         return json;
     }
@@ -217,8 +284,10 @@ public final class ReconcilerJson {
         boolean ok = true;
         for (DeviceId d : devices) {
             FlowDiff diff = reconciler.diff(d);
-            ok &= diff.isEmpty();
-            list.add(counts(mapper, diff));
+            boolean groupsOk = groups(mapper, reconciler.desiredGroups(d),
+                                      new ArrayList<>(reconciler.installedGroups(d))).get("ok").asBoolean();
+            ok &= diff.isEmpty() && groupsOk;
+            list.add(counts(mapper, diff).put("groups_ok", groupsOk));
         }
         json.put("ok", ok);
         json.set("devices", list);
