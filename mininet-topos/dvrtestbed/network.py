@@ -330,6 +330,17 @@ class DvrNet:
         self._prime_tunnel_neighbors([name])
         return pid
 
+    def kill_vswitchd(self, name):
+        """Crash one node's ovs-vswitchd (SIGKILL) and leave it down. Returns the killed pid."""
+        return self.nodes[name].ovs.kill_vswitchd()
+
+    def start_vswitchd(self, name):
+        """Start a node's ovs-vswitchd again after kill_vswitchd, and prime its tunnel neighbour cache as at
+        build time. Returns the new pid."""
+        pid = self.nodes[name].ovs.start_vswitchd()
+        self._prime_tunnel_neighbors([name])
+        return pid
+
     def _build_vm(self, vm):
         topo = self.topo
         subnet = topo.subnet(vm.subnet)

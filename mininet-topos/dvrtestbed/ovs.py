@@ -85,10 +85,9 @@ class OvsInstance:
             raise CommandError('ovs-vswitchd in %s did not come up (see %s/ovs-vswitchd.log)'
                                % (self.netns, self.rundir))
 
-    def restart_vswitchd(self, timeout=20):
-        """Kill ovs-vswitchd (SIGKILL, like a crash) and start it again on the same database: bridges, ports
-        and controller settings come back from conf.db, OpenFlow flows do not (the controller must reinstall
-        them). Returns the new pid."""
+    def kill_vswitchd(self, timeout=20):
+        """SIGKILL ovs-vswitchd (a crash: no goodbye to the controller, BFD peers stop hearing from it) and
+        wait until it and its pidfile lock are gone. Returns the killed pid (None if none was running)."""
         old = read_pidfile(self.pidfile('ovs-vswitchd'))
         if old and pid_alive(old):
             os.kill(old, signal.SIGKILL)
@@ -97,12 +96,24 @@ class OvsInstance:
         # a new vswitchd refuses to start ("already running") while the dying one's pidfile lock is held
         if not wait_until(lambda: not pidfile_locked(self.pidfile('ovs-vswitchd')), timeout):
             raise CommandError('the pidfile of ovs-vswitchd %s in %s stays locked' % (old, self.netns))
+        return old
+
+    def start_vswitchd(self, timeout=20):
+        """Start ovs-vswitchd on the existing database (bridges, ports, controller and manager settings come
+        back from conf.db; OpenFlow flows and groups do not). Returns the new pid."""
         run(['ovs-vswitchd', self.db, '--pidfile', '--detach', '--log-file', '-vconsole:off',
              '-vsyslog:off', '-vfile:info'], netns=self.netns, env=self.env)
         if not wait_until(lambda: self._vswitchd_ready(), timeout):
             raise CommandError('ovs-vswitchd in %s did not come back (see %s/ovs-vswitchd.log)'
                                % (self.netns, self.rundir))
-        new = read_pidfile(self.pidfile('ovs-vswitchd'))
+        return read_pidfile(self.pidfile('ovs-vswitchd'))
+
+    def restart_vswitchd(self, timeout=20):
+        """Kill ovs-vswitchd (SIGKILL, like a crash) and start it again on the same database: bridges, ports
+        and controller settings come back from conf.db, OpenFlow flows do not (the controller must reinstall
+        them). Returns the new pid."""
+        old = self.kill_vswitchd(timeout)
+        new = self.start_vswitchd(timeout)
         if new == old:
             raise CommandError('ovs-vswitchd in %s still has pid %s' % (self.netns, old))
         return new
