@@ -91,7 +91,15 @@ public class GatewayManager implements GatewayAdminService {
     protected void deactivate() {
         deviceService.removeListener(deviceListener);
         dvrService.removeListener(dvrListener);
-        executor.shutdown();
+        // queued recomputes must not write after deactivation (a successor may already be deciding)
+        executor.shutdownNow();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                log.warn("Gateway recompute still running after 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         log.info("Stopped");
     }
 
@@ -120,14 +128,20 @@ public class GatewayManager implements GatewayAdminService {
         if (pending.compareAndSet(false, true)) {
             executor.execute(() -> {
                 pending.set(false);
-                recompute();
+                recompute(false);
             });
         }
     }
 
-    /** Writes the assignments that differ from the computed (sticky) ones, in one change. */
-    void recompute() {
-        recompute(false);
+    /**
+     * Recomputes on the manager's thread, like an event would, and waits until nothing is left to do (for tests:
+     * every write of the assignments happens on that one thread).
+     *
+     * @throws Exception if interrupted, failed or slower than 10 s
+     */
+    void recompute() throws Exception {
+        executor.submit(() -> recompute(false)).get(10, TimeUnit.SECONDS);
+        flush();
     }
 
     @Override
@@ -215,11 +229,18 @@ public class GatewayManager implements GatewayAdminService {
     }
 
     /**
-     * Waits for the queued work (for tests).
+     * Waits until the queued work is done and no recompute is pending (a recompute's own write schedules one
+     * more, which finds nothing to do), for tests.
      *
-     * @throws Exception if interrupted or failed
+     * @throws Exception if interrupted, failed or not quiet within 10 s
      */
     void flush() throws Exception {
-        executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        long end = System.currentTimeMillis() + 10_000;
+        do {
+            executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        } while (pending.get() && System.currentTimeMillis() < end);
+        if (pending.get()) {
+            throw new TimeoutException("gateway recomputes did not settle");
+        }
     }
 }
