@@ -42,6 +42,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 
 import java.util.ArrayList;
@@ -99,8 +100,13 @@ public class DvrReconciler implements DvrReconcilerService {
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected DeviceService deviceService;
 
-    @Reference(cardinality = ReferenceCardinality.MANDATORY)
-    protected GroupService groupService;
+    /**
+     * Optional: the embedded runtime has no GroupService yet. Without one the rules are programmed and a device
+     * whose compiled state has groups is reported FAILED (its rules that use them would be rejected).
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            bind = "bindGroupService", unbind = "unbindGroupService")
+    protected volatile GroupService groupService;
 
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected MastershipService mastershipService;
@@ -160,7 +166,10 @@ public class DvrReconciler implements DvrReconcilerService {
         dvrService.addListener(dvrListener);
         deviceService.addListener(deviceListener);
         flowRuleService.addListener(flowListener);
-        groupService.addListener(groupListener);
+        GroupService groups = groupService;
+        if (groups != null) {
+            groups.addListener(groupListener);
+        }
         mastershipService.addListener(mastershipListener);
         markAll();
         log.info("Started");
@@ -169,13 +178,41 @@ public class DvrReconciler implements DvrReconcilerService {
     @Deactivate
     protected void deactivate() {
         mastershipService.removeListener(mastershipListener);
-        groupService.removeListener(groupListener);
+        GroupService groups = groupService;
+        if (groups != null) {
+            groups.removeListener(groupListener);
+        }
         flowRuleService.removeListener(flowListener);
         deviceService.removeListener(deviceListener);
         dvrService.removeListener(dvrListener);
         cfgService.unregisterProperties(getClass(), false);
         executor.shutdownNow();
         log.info("Stopped");
+    }
+
+    /**
+     * A GroupService appeared: listen to it and re-sync every device (their groups can now be installed).
+     *
+     * @param service the group service
+     */
+    protected void bindGroupService(GroupService service) {
+        groupService = service;
+        if (executor != null) {
+            service.addListener(groupListener);
+            markAll();
+        }
+    }
+
+    /**
+     * The GroupService went away: groups are no longer installed.
+     *
+     * @param service the group service
+     */
+    protected void unbindGroupService(GroupService service) {
+        service.removeListener(groupListener);
+        if (groupService == service) {
+            groupService = null;
+        }
     }
 
     @Modified
@@ -342,24 +379,30 @@ public class DvrReconciler implements DvrReconcilerService {
                 status = status(d, DeviceSyncStatus.State.UNAVAILABLE, null, count, null);
             } else {
                 FlowDiff diff = diff(d);
-                GroupDiffer.GroupDiff groups = GroupDiffer.diff(compiled().groups(d), installedGroups(d));
+                GroupService gs = groupService;
+                List<DesiredGroup> desiredGroups = compiled().groups(d);
+                GroupDiffer.GroupDiff groups = GroupDiffer.diff(gs == null ? List.of() : desiredGroups,
+                                                                installedGroups(d));
                 if (diff.isEmpty() && groups.isEmpty()) {
                     failures.remove(d);
                     failureReasons.remove(d);
                 } else {
                     // groups first: the rules that apply them must never reach the switch before them
-                    groups.toAdd.forEach(groupService::addGroup);
-                    groups.toModify.forEach(g -> groupService.setBucketsForGroup(
+                    groups.toAdd.forEach(g -> gs.addGroup(g));
+                    groups.toModify.forEach(g -> gs.setBucketsForGroup(
                             d, g.appCookie(), g.buckets(), g.appCookie(), appId));
                     if (!diff.isEmpty()) {
                         flowRuleService.apply(operations(diff));
                     }
                     // stale groups last: their rules are removed by the batch above
-                    groups.toRemove.forEach(g -> groupService.removeGroup(d, g.appCookie(), appId));
+                    groups.toRemove.forEach(g -> gs.removeGroup(d, g.appCookie(), appId));
                     log.debug("Synced {}: {}, {}", d, diff, groups);
                 }
                 // while failures repeat, keep reporting FAILED (with the last error) instead of IN_SYNC
                 String failure = failures.containsKey(d) ? failureReasons.get(d) : null;
+                if (failure == null && gs == null && !desiredGroups.isEmpty()) {
+                    failure = "no GroupService: " + desiredGroups.size() + " group(s) cannot be installed";
+                }
                 status = failure != null
                         ? status(d, DeviceSyncStatus.State.FAILED, diff, count, failure)
                         : status(d, DeviceSyncStatus.State.IN_SYNC, diff, count, null);
@@ -467,7 +510,11 @@ public class DvrReconciler implements DvrReconcilerService {
     @Override
     public Collection<Group> installedGroups(DeviceId deviceId) {
         List<Group> list = new ArrayList<>();
-        for (Group g : groupService.getGroups(deviceId, appId)) {
+        GroupService gs = groupService;
+        if (gs == null) {
+            return list;
+        }
+        for (Group g : gs.getGroups(deviceId, appId)) {
             if (appId.equals(g.appId())) {
                 list.add(g);
             }

@@ -450,4 +450,26 @@ public class DvrReconcilerTest {
         assertEquals(1, groupsOf(D2).size());
         assertEquals(DeviceSyncStatus.State.IN_SYNC, rec.status().get(D2).state());
     }
+
+    @Test
+    public void withoutAGroupServiceRulesAreProgrammedAndDevicesWithGroupsReportFailed() throws Exception {
+        rec.unbindGroupService(groups);
+        syncAll();
+        assertEquals("rules installed without a GroupService", 2, table(D1).size());
+        assertEquals(DeviceSyncStatus.State.IN_SYNC, rec.status().get(D1).state());
+        assertTrue(rec.installedGroups(D1).isEmpty());
+
+        compileGroups(2);
+        syncAll();
+        DeviceSyncStatus st = rec.status().get(D1);
+        assertEquals(DeviceSyncStatus.State.FAILED, st.state());
+        assertTrue(st.toString(), st.lastError().orElse("").contains("no GroupService"));
+        assertTrue("nothing sent to the absent service", groups.ops.isEmpty());
+
+        rec.bindGroupService(groups);
+        rec.flush();
+        syncAll();
+        assertEquals("a GroupService that appears gets the groups", 1, groupsOf(D1).size());
+        assertEquals(DeviceSyncStatus.State.IN_SYNC, rec.status().get(D1).state());
+    }
 }
