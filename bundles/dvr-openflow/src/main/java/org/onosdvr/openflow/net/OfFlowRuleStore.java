@@ -9,6 +9,7 @@ import org.onosproject.net.flow.FlowEntry.FlowEntryState;
 import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleEvent;
+import org.onosproject.net.flow.criteria.Criterion;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +43,7 @@ import static org.onosproject.net.flow.FlowRuleEvent.Type.RULE_REMOVE_REQUESTED;
  */
 final class OfFlowRuleStore {
 
-    private final Map<DeviceId, Map<FlowId, Tracked>> flows = new HashMap<>();
+    private final Map<DeviceId, DeviceFlows> flows = new HashMap<>();
     private final Map<DeviceId, Map<FlowId, Long>> tombstones = new HashMap<>();
     private long sequence;
 
@@ -119,20 +120,22 @@ final class OfFlowRuleStore {
      * @return version and event
      */
     synchronized Change requestAdd(FlowRule rule) {
-        Map<FlowId, Tracked> dev = device(rule.deviceId());
-        dev.values().removeIf(t -> !t.rule.id().equals(rule.id()) && t.sameMatch(rule));
+        DeviceFlows dev = device(rule.deviceId());
+        dev.removeSameMatch(rule);
         long v = ++sequence;
         Tracked t = dev.get(rule.id());
         FlowRuleEvent event = null;
         if (t == null || t.state != ADDED) {
             t = new Tracked(rule, PENDING_ADD, v);
-            dev.put(rule.id(), t);
+            dev.put(t);
             event = new FlowRuleEvent(RULE_ADD_REQUESTED, t.snapshot);
         } else if (!t.rule.exactMatch(rule)) {
             // a MODIFY (same id, new treatment): the entry must show what was sent, or a later change back to the
             // old treatment would look like "nothing to do" and the switch would keep the modified rule
+            dev.remove(t);
             t.rule = rule;
             t.refresh();
+            dev.put(t);
         }
         t.version = v;
         t.inFlight = true;
@@ -266,7 +269,7 @@ final class OfFlowRuleStore {
      */
     synchronized Merge merge(DeviceId deviceId, List<InstalledFlow> dump, long since, Predicate<Short> ours) {
         Merge m = new Merge();
-        Map<FlowId, Tracked> dev = device(deviceId);
+        DeviceFlows dev = device(deviceId);
         Map<FlowId, Long> tombs = tombstones.getOrDefault(deviceId, Map.of());
         Set<FlowId> seen = new HashSet<>();
         for (InstalledFlow f : dump) {
@@ -292,7 +295,7 @@ final class OfFlowRuleStore {
                     n.bytes = f.bytes();
                     n.lifeNanos = f.durationNanos();
                     n.refresh();
-                    dev.put(id, n);
+                    dev.put(n);
                     m.imported.add(f);
                     m.events.add(new FlowRuleEvent(RULE_ADDED, n.snapshot));
                 } else {
@@ -300,7 +303,7 @@ final class OfFlowRuleStore {
                 }
             }
         }
-        for (Tracked t : List.copyOf(dev.values())) {
+        for (Tracked t : dev.copy()) {
             if (seen.contains(t.rule.id()) || t.version > since) {
                 continue;
             }
@@ -328,16 +331,16 @@ final class OfFlowRuleStore {
     }
 
     synchronized List<FlowEntry> entries(DeviceId deviceId) {
-        Map<FlowId, Tracked> dev = flows.get(deviceId);
+        DeviceFlows dev = flows.get(deviceId);
         if (dev == null) {
             return List.of();
         }
-        return dev.values().stream().map(t -> t.snapshot).collect(ImmutableList.toImmutableList());
+        return dev.byId.values().stream().map(t -> t.snapshot).collect(ImmutableList.toImmutableList());
     }
 
     synchronized List<FlowEntry> entries(Predicate<FlowEntry> filter) {
         List<FlowEntry> out = new ArrayList<>();
-        flows.values().forEach(dev -> dev.values().forEach(t -> {
+        flows.values().forEach(dev -> dev.byId.values().forEach(t -> {
             if (filter.test(t.snapshot)) {
                 out.add(t.snapshot);
             }
@@ -356,12 +359,12 @@ final class OfFlowRuleStore {
     }
 
     synchronized int count() {
-        return flows.values().stream().mapToInt(Map::size).sum();
+        return flows.values().stream().mapToInt(d -> d.byId.size()).sum();
     }
 
     synchronized Set<Short> appIds() {
         Set<Short> ids = new HashSet<>();
-        flows.values().forEach(dev -> dev.values().forEach(t -> ids.add(t.rule.appId())));
+        flows.values().forEach(dev -> dev.byId.values().forEach(t -> ids.add(t.rule.appId())));
         return ids;
     }
 
@@ -384,8 +387,7 @@ final class OfFlowRuleStore {
     }
 
     private FlowRuleEvent drop(DeviceId deviceId, Tracked t) {
-        Map<FlowId, Tracked> dev = device(deviceId);
-        dev.remove(t.rule.id());
+        device(deviceId).remove(t);
         tombstones.computeIfAbsent(deviceId, d -> new HashMap<>()).put(t.rule.id(), ++sequence);
         t.state = REMOVED;
         t.refresh();
@@ -397,17 +399,93 @@ final class OfFlowRuleStore {
         return t != null && t.version == version ? t : null;
     }
 
-    private Map<FlowId, Tracked> device(DeviceId deviceId) {
-        return flows.computeIfAbsent(deviceId, d -> new HashMap<>());
+    private DeviceFlows device(DeviceId deviceId) {
+        return flows.computeIfAbsent(deviceId, d -> new DeviceFlows());
     }
 
     /** Removes devices left without entries (keeps the maps small). */
     synchronized void compact() {
-        for (Iterator<Map.Entry<DeviceId, Map<FlowId, Tracked>>> it = flows.entrySet().iterator();
-             it.hasNext();) {
-            if (it.next().getValue().isEmpty()) {
+        for (Iterator<Map.Entry<DeviceId, DeviceFlows>> it = flows.entrySet().iterator(); it.hasNext();) {
+            if (it.next().getValue().byId.isEmpty()) {
                 it.remove();
             }
+        }
+    }
+
+    /**
+     * A hash of what the switch keys a flow by (table, priority, match), consistent with {@code FlowRule#equals}
+     * on those fields (which ignores the application and the treatment): the criteria's hash codes are mixed one
+     * by one and summed, so equal selectors (equal criteria sets, in any order) hash alike. The flow id is no
+     * substitute: it carries the application id, and a rule may carry any cookie.
+     *
+     * @param rule rule
+     * @return hash of table, priority and selector
+     */
+    static long matchHash(FlowRule rule) {
+        long sum = 0;
+        for (Criterion c : rule.selector().criteria()) {
+            sum += mix(c.hashCode());
+        }
+        return mix(sum + mix(((long) rule.tableId() << 32) ^ rule.priority()));
+    }
+
+    private static long mix(long z) {
+        // SplitMix64 finaliser
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Entries of one device by flow id, and their ids by {@link #matchHash}: "same match" in O(1). */
+    private static final class DeviceFlows {
+        private final Map<FlowId, Tracked> byId = new HashMap<>();
+        private final Map<Long, List<FlowId>> byMatch = new HashMap<>();
+
+        private Tracked get(FlowId id) {
+            return byId.get(id);
+        }
+
+        private void put(Tracked t) {
+            Tracked old = byId.put(t.rule.id(), t);
+            if (old != null) {
+                unindex(old);
+            }
+            byMatch.computeIfAbsent(matchHash(t.rule), k -> new ArrayList<>(1)).add(t.rule.id());
+        }
+
+        private void remove(Tracked t) {
+            if (byId.remove(t.rule.id(), t)) {
+                unindex(t);
+            }
+        }
+
+        private void unindex(Tracked t) {
+            long key = matchHash(t.rule);
+            List<FlowId> ids = byMatch.get(key);
+            if (ids != null) {
+                ids.remove(t.rule.id());
+                if (ids.isEmpty()) {
+                    byMatch.remove(key);
+                }
+            }
+        }
+
+        /** Drops entries with the rule's table, priority and selector but another id: the switch replaces them. */
+        private void removeSameMatch(FlowRule rule) {
+            List<FlowId> ids = byMatch.get(matchHash(rule));
+            if (ids == null) {
+                return;
+            }
+            for (FlowId id : List.copyOf(ids)) {
+                Tracked t = byId.get(id);
+                if (t != null && !id.equals(rule.id()) && t.sameMatch(rule)) {
+                    remove(t);
+                }
+            }
+        }
+
+        private List<Tracked> copy() {
+            return List.copyOf(byId.values());
         }
     }
 }
