@@ -472,4 +472,68 @@ public class DvrReconcilerTest {
         assertEquals("a GroupService that appears gets the groups", 1, groupsOf(D1).size());
         assertEquals(DeviceSyncStatus.State.IN_SYNC, rec.status().get(D1).state());
     }
+
+    @Test
+    public void aStateChangeIsCompiledOnTheReconcilerThreadNotTheNotifiers() throws Exception {
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        rec.deactivate();
+        rec = new DvrReconciler();
+        rec.coreService = new CoreServiceAdapter() {
+            @Override
+            public ApplicationId registerApplication(String name) {
+                return APP;
+            }
+        };
+        rec.dvrService = bed.manager;
+        rec.flowRuleService = flows;
+        rec.groupService = groups;
+        rec.deviceService = new DeviceServiceAdapter() {
+            @Override
+            public boolean isAvailable(DeviceId deviceId) {
+                return true;
+            }
+        };
+        rec.mastershipService = new MastershipServiceAdapter() {
+            @Override
+            public MastershipRole getLocalRole(DeviceId deviceId) {
+                return MastershipRole.MASTER;
+            }
+        };
+        rec.cfgService = new ComponentConfigAdapter();
+        rec.compilerFactory = app -> snapshot -> {
+            threads.add(Thread.currentThread().getName());
+            return new ToyCompiler(app).compile(snapshot);
+        };
+        rec.activate(null);
+        rec.flush();
+        threads.clear();
+        // the test bed delivers DVR events synchronously: the listener runs in this thread
+        bed.manager.createPort(TestModel.port("p9", "n1", "fa:16:3e:00:00:09", "10.0.1.19")
+                                       .withLocation(new ConnectPoint(D1, PortNumber.portNumber(9))));
+        rec.flush();
+        assertEquals("one compilation of the new state", 1, threads.size());
+        assertTrue("compiled by the reconciler, not the notifier: " + threads, threads.get(0).contains("reconciler"));
+        assertEquals(3, table(D1).size());
+    }
+
+    @Test
+    public void aSwitchThatLostEveryRuleIsRefilledInOneBatch() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            bed.manager.createPort(TestModel.port("q" + i, "n1", String.format("fa:16:3e:00:10:%02x", i),
+                                                  String.format("10.0.1.%d", 20 + i))
+                                           .withLocation(new ConnectPoint(D1, PortNumber.portNumber(1000 + i))));
+        }
+        syncAll();
+        Set<String> before = table(D1);
+        assertEquals(202, before.size());
+        int batches = flows.batches;
+        // every rule reported removed at once, as the flow-stats poll does for a switch that restarted empty
+        for (FlowEntry e : List.copyOf(rec.installed(D1))) {
+            flows.removeBehindBack(e);
+        }
+        rec.flush();
+        assertEquals(before, table(D1));
+        assertTrue("the removals coalesce (a batch per drain, not per rule): " + (flows.batches - batches),
+                   flows.batches - batches <= 5);
+    }
 }
