@@ -425,7 +425,7 @@ public class OpenFlowRuleManager extends AbstractListenerManager<FlowRuleEvent, 
         for (FlowRuleEvent e : m.events) {
             if (e.type() == FlowRuleEvent.Type.RULE_REMOVED) {
                 missing++;
-                log.debug("Rule {} missing on {}", e.subject().id(), id);
+                log.trace("Rule {} missing on {}", e.subject().id(), id);
             }
             post(e);
         }
