@@ -492,7 +492,10 @@ public class OpenFlowRuleManager extends AbstractListenerManager<FlowRuleEvent, 
 
         @Override
         public void flowRemoved(SwitchConnection sw, OFFlowRemoved removed) {
-            FlowRuleEvent e = store.flowRemoved(sw.deviceId(), FlowId.valueOf(removed.getCookie().getValue()));
+            FlowRuleEvent e = store.flowRemoved(sw.deviceId(), FlowId.valueOf(removed.getCookie().getValue()),
+                                                removed.getTableId().getValue(), removed.getPriority(),
+                                                FlowStatsDecoder.selector(removed.getMatch(), sw.deviceId())
+                                                        .orElse(null));
             if (e != null) {
                 log.debug("Rule {} removed by {} ({})", e.subject().id(), sw.deviceId(), removed.getReason());
                 post(e);
