@@ -59,6 +59,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -162,19 +163,46 @@ public class DvrReconciler implements DvrReconcilerService {
         final DvrSnapshot snapshot;
         final RuleCompiler.Compiled compiled;
         /** Desired rules per device by flow id, built when first needed. */
-        private final Map<DeviceId, Map<FlowId, FlowRule>> byId = new ConcurrentHashMap<>();
+        private final Map<DeviceId, DesiredIndex> byId = new ConcurrentHashMap<>();
 
         Cache(DvrSnapshot snapshot, RuleCompiler.Compiled compiled) {
             this.snapshot = snapshot;
             this.compiled = compiled;
         }
 
-        Map<FlowId, FlowRule> desiredById(DeviceId d) {
-            return byId.computeIfAbsent(d, k -> {
-                Map<FlowId, FlowRule> m = new HashMap<>();
-                compiled.rules(k).forEach(f -> m.put(f.flowRule().id(), f.flowRule()));
-                return m;
-            });
+        DesiredIndex desiredById(DeviceId d) {
+            return byId.computeIfAbsent(d, k -> new DesiredIndex(compiled.rules(k)));
+        }
+    }
+
+    /**
+     * A device's desired rules by flow id. Two different rules may share an id (ONOS hashes the match to 32
+     * bits: at 50k rules on a switch a shared id is likely), so the rare extra rules of an id are kept aside.
+     */
+    static final class DesiredIndex {
+        private final Map<FlowId, FlowRule> first = new HashMap<>();
+        private final Map<FlowId, List<FlowRule>> more = new HashMap<>();
+
+        DesiredIndex(Collection<DesiredFlow> rules) {
+            for (DesiredFlow f : rules) {
+                FlowRule r = f.flowRule();
+                if (first.putIfAbsent(r.id(), r) != null) {
+                    more.computeIfAbsent(r.id(), k -> new ArrayList<>(1)).add(r);
+                }
+            }
+        }
+
+        /**
+         * @param rule a rule
+         * @return true if a desired rule is exactly this one (same match, treatment and id)
+         */
+        boolean contains(FlowRule rule) {
+            FlowRule r = first.get(rule.id());
+            if (r == null) {
+                return false;
+            }
+            return r.exactMatch(rule) || more.getOrDefault(rule.id(), List.of()).stream()
+                    .anyMatch(x -> x.exactMatch(rule));
         }
     }
 
@@ -336,8 +364,7 @@ public class DvrReconciler implements DvrReconcilerService {
     }
 
     private boolean stillDesired(FlowRule rule) {
-        FlowRule wanted = cache().desiredById(rule.deviceId()).get(rule.id());
-        return wanted != null && wanted.exactMatch(rule);
+        return cache().desiredById(rule.deviceId()).contains(rule);
     }
 
     private void mark(DeviceId d) {
@@ -618,5 +645,20 @@ public class DvrReconciler implements DvrReconcilerService {
      */
     void flush() throws Exception {
         executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Holds the executor until {@code release} counts down (for tests: lets events pile up before a drain).
+     *
+     * @param release latch the executor waits on
+     */
+    void hold(CountDownLatch release) {
+        executor.execute(() -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 }
