@@ -38,8 +38,8 @@ import static org.slf4j.LoggerFactory.getLogger;
  * Turns the {@code dvr} network config and what the switches report into DVR nodes. A switch is a DVR node when
  * the config lists it (giving its tunnel IP and role) and it has a tunnel port: configured, or learned from its
  * port names ({@link TunnelPorts}). Its BFD failover tunnel ports ({@code bfd-*}, made by
- * {@link FailoverTunnelManager}) are learned from the port names too. While a config is present it is authoritative: stored nodes it does not list
- * are removed; when it is removed, the nodes it listed are removed.
+ * {@link FailoverTunnelManager}) are learned from the port names too. While a config is present it is
+ * authoritative: stored nodes it does not list are removed; when it is removed, the nodes it listed are removed.
  */
 @Component(immediate = true)
 public class DvrNodeManager {
