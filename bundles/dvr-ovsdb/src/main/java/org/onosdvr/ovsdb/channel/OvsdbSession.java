@@ -13,7 +13,7 @@ import org.onosdvr.ovsdb.rpc.OvsdbRpcException;
 import org.onosdvr.ovsdb.rpc.PendingCalls;
 import org.onosproject.net.DeviceId;
 
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -99,8 +99,8 @@ public final class OvsdbSession {
     }
 
     /** @return the switch's address */
-    public InetSocketAddress remoteAddress() {
-        return (InetSocketAddress) channel.remoteAddress();
+    public SocketAddress remoteAddress() {
+        return channel.remoteAddress();
     }
 
     /** @return true while the connection is open */
@@ -122,7 +122,11 @@ public final class OvsdbSession {
         }
     }
 
-    /** The device these tables name: empty before the monitor reply or while the bridge has no datapath id. */
+    /**
+     * The device these tables name.
+     *
+     * @return empty before the monitor reply or while the bridge has no datapath id
+     */
     Optional<DeviceId> bridgeDevice() {
         if (!monitored) {
             return Optional.empty();

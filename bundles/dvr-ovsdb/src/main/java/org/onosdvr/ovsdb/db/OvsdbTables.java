@@ -37,7 +37,7 @@ public final class OvsdbTables {
     }
 
     /**
-     * The {@code <monitor-requests>} parameter of our {@code monitor} call: the columns of {@link BridgeRow},
+     * The monitor-requests parameter of our {@code monitor} call: the columns of {@link BridgeRow},
      * {@link PortRow} and {@link InterfaceRow}.
      *
      * @return a new JSON object
@@ -55,7 +55,7 @@ public final class OvsdbTables {
     }
 
     /**
-     * Applies a {@code <table-updates>} object (the monitor reply or an {@code update} notification): a row
+     * Applies a table-updates object (the monitor reply or an {@code update} notification): a row
      * update with {@code new} replaces the row (ovsdb-server sends every monitored column in {@code new}), one
      * without removes it. Tables we do not monitor are ignored.
      *
