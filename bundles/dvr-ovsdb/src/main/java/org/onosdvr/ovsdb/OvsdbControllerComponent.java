@@ -5,6 +5,7 @@ import org.onosdvr.ovsdb.channel.OvsdbServer;
 import org.onosdvr.ovsdb.channel.OvsdbServerConfig;
 import org.onosdvr.ovsdb.channel.OvsdbSession;
 import org.onosdvr.ovsdb.channel.OvsdbSessionListener;
+import org.onosdvr.ovsdb.channel.SessionListeners;
 import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.net.DeviceId;
 import org.osgi.service.component.annotations.Activate;
@@ -20,12 +21,9 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import static org.onosdvr.ovsdb.OsgiPropertyConstants.BRIDGE_NAME;
 import static org.onosdvr.ovsdb.OsgiPropertyConstants.BRIDGE_NAME_DEFAULT;
@@ -55,8 +53,8 @@ public class OvsdbControllerComponent implements OvsdbController {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     protected ComponentConfigService cfgService;
 
-    private final List<OvsdbSessionListener> listeners = new CopyOnWriteArrayList<>();
-    private final Forwarder forwarder = new Forwarder();
+    /** Our listeners; added to each server we start, so they outlive restarts. */
+    private final SessionListeners listeners = new SessionListeners();
     private volatile OvsdbServer server;
     private OvsdbServerConfig config;
 
@@ -127,7 +125,7 @@ public class OvsdbControllerComponent implements OvsdbController {
         }
         config = cfg;
         OvsdbServer s = new OvsdbServer(cfg);
-        s.addListener(forwarder);
+        s.addListener(listeners);
         try {
             s.start();
         } catch (RuntimeException e) {
@@ -145,7 +143,7 @@ public class OvsdbControllerComponent implements OvsdbController {
         if (s != null) {
             server = null;
             s.stop();
-            s.removeListener(forwarder);
+            s.removeListener(listeners);
         }
     }
 
@@ -189,31 +187,4 @@ public class OvsdbControllerComponent implements OvsdbController {
         return s == null ? Optional.empty() : s.boundAddress();
     }
 
-    /** Passes the current server's events to our listeners (which outlive server restarts). */
-    private final class Forwarder implements OvsdbSessionListener {
-        @Override
-        public void connected(DeviceId deviceId, OvsdbSession session) {
-            each(l -> l.connected(deviceId, session));
-        }
-
-        @Override
-        public void updated(DeviceId deviceId, OvsdbSession session) {
-            each(l -> l.updated(deviceId, session));
-        }
-
-        @Override
-        public void disconnected(DeviceId deviceId, OvsdbSession session) {
-            each(l -> l.disconnected(deviceId, session));
-        }
-
-        private void each(Consumer<OvsdbSessionListener> call) {
-            for (OvsdbSessionListener l : listeners) {
-                try {
-                    call.accept(l);
-                } catch (RuntimeException e) {
-                    log.warn("OVSDB listener {} failed", l, e);
-                }
-            }
-        }
-    }
 }

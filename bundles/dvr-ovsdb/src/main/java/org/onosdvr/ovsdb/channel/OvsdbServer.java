@@ -15,13 +15,11 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,7 +41,7 @@ public final class OvsdbServer {
     private final ExecutorService callbacks;
     private final Set<OvsdbSession> sessions = ConcurrentHashMap.newKeySet();
     private final Map<DeviceId, OvsdbSession> devices = new ConcurrentHashMap<>();
-    private final List<OvsdbSessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final SessionListeners listeners = new SessionListeners();
     private EventLoopGroup bossGroup;
     private EventLoopGroup ioGroup;
     private Channel serverChannel;
@@ -191,15 +189,7 @@ public final class OvsdbServer {
 
     private void notify(Consumer<OvsdbSessionListener> call) {
         try {
-            callbacks.execute(() -> {
-                for (OvsdbSessionListener l : listeners) {
-                    try {
-                        call.accept(l);
-                    } catch (RuntimeException e) {
-                        log.warn("OVSDB listener {} failed", l, e);
-                    }
-                }
-            });
+            callbacks.execute(() -> call.accept(listeners));
         } catch (RejectedExecutionException e) {
             log.debug("OVSDB server stopped; event dropped");
         }

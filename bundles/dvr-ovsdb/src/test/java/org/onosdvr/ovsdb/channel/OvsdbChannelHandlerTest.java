@@ -174,13 +174,21 @@ public class OvsdbChannelHandlerTest {
         assertTrue(s.transact(List.of()).isCompletedExceptionally());
     }
 
+    /** Connects, lets the reader go idle and returns the echo we sent (the channel is {@code ch[0]}). */
+    private JsonNode idleEcho(EmbeddedChannel[] ch) throws Exception {
+        ch[0] = connected(Fixtures.resource("monitor-reply.json").toString());
+        assertEquals("connected " + DEV, event());
+        ch[0].pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+        JsonNode echo = out(ch[0]);
+        assertEquals("echo", echo.get("method").asText());
+        return echo;
+    }
+
     @Test
     public void silentSwitchGetsAnEchoThenIsDropped() throws Exception {
-        EmbeddedChannel ch = connected(Fixtures.resource("monitor-reply.json").toString());
-        event();
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
-        JsonNode echo = out(ch);
-        assertEquals("echo", echo.get("method").asText());
+        EmbeddedChannel[] holder = new EmbeddedChannel[1];
+        idleEcho(holder);
+        EmbeddedChannel ch = holder[0];
         ch.advanceTimeBy(ECHO_TIMEOUT_MS - 1, TimeUnit.MILLISECONDS);
         ch.runScheduledPendingTasks();
         assertTrue(ch.isActive());
@@ -192,10 +200,9 @@ public class OvsdbChannelHandlerTest {
 
     @Test
     public void switchThatAnswersTheEchoStays() throws Exception {
-        EmbeddedChannel ch = connected(Fixtures.resource("monitor-reply.json").toString());
-        event();
-        ch.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
-        JsonNode echo = out(ch);
+        EmbeddedChannel[] holder = new EmbeddedChannel[1];
+        JsonNode echo = idleEcho(holder);
+        EmbeddedChannel ch = holder[0];
         in(ch, "{'id': " + echo.get("id") + ", 'result': [], 'error': null}");
         ch.advanceTimeBy(ECHO_TIMEOUT_MS * 2, TimeUnit.MILLISECONDS);
         ch.runScheduledPendingTasks();
