@@ -36,7 +36,7 @@ public class OvsdbIntegrationTest {
 
     private ObSandbox ovs;
     private final OvsdbControllerComponent controller = new OvsdbControllerComponent();
-    private final FailoverTunnelManager manager = new FailoverTunnelManager();
+    private final TunnelPortManager manager = new TunnelPortManager();
     private boolean started;
     private int port;
 

@@ -46,7 +46,7 @@ import static org.onosdvr.ovsdb.OsgiPropertyConstants.RETRY_MIN_MS_DEFAULT;
                 RETRY_MIN_MS + ":Integer=" + RETRY_MIN_MS_DEFAULT,
                 RETRY_MAX_MS + ":Integer=" + RETRY_MAX_MS_DEFAULT,
         })
-public class FailoverTunnelManager implements TunnelPortService {
+public class TunnelPortManager implements TunnelPortService {
 
     private final Logger log = LoggerFactory.getLogger(getClass());
 
