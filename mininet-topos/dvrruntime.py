@@ -8,7 +8,7 @@ hold with what the controller wants.
 - `controller_flows()`: the runtime's FlowRuleService view (`onos:flows any <device>` on the console).
 - `compare()`: switch vs controller vs a reference set, per table, with a readable report.
 
-Python standard library only (runs with /usr/bin/python3 as root in CI).
+Python standard library and dvrtestbed's pure modules only (runs with /usr/bin/python3 as root in CI).
 """
 
 import base64
@@ -22,6 +22,8 @@ import time
 import urllib.error
 import urllib.request
 
+from dvrtestbed.ports import ovsdb_listen_for
+
 APP_NAME = 'org.onosdvr.app'
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ASSEMBLY = os.path.join(REPO, 'features', 'karaf', 'target', 'assembly')
@@ -29,20 +31,23 @@ SCRIPTS = os.path.join(REPO, 'features', 'karaf', 'src', 'main', 'scripts')
 
 
 class Karaf:
-    """One private runtime instance: `home` is a copy of the assembly; ports and OpenFlow listen address are
-    written into the copy's etc/ by the start script."""
+    """One private runtime instance: `home` is a copy of the assembly; ports and the OpenFlow and OVSDB listen
+    addresses are written into the copy's etc/ by the start script. `ovsdb_listen` None = the OpenFlow address's
+    host with the OpenFlow port - 13 (dvrtestbed.ports), which is where DvrNet points the nodes by default."""
 
     def __init__(self, home, http_port, ssh_port, rmi_registry_port, rmi_server_port, of_listen,
-                 assembly=ASSEMBLY, user='onos', password='rocks'):
+                 assembly=ASSEMBLY, user='onos', password='rocks', ovsdb_listen=None):
         self.home = home
         self.assembly = assembly
         self.http_port = http_port
         self.ssh_port = ssh_port
         self.of_listen = of_listen
+        self.ovsdb_listen = ovsdb_listen or ovsdb_listen_for(of_listen)
         self.user, self.password = user, password
         self.env = dict(os.environ, DVR_KARAF_HOME=home, DVR_HTTP_PORT=str(http_port),
                         DVR_SSH_PORT=str(ssh_port), DVR_RMI_REGISTRY_PORT=str(rmi_registry_port),
-                        DVR_RMI_SERVER_PORT=str(rmi_server_port), DVR_OF_LISTEN=of_listen)
+                        DVR_RMI_SERVER_PORT=str(rmi_server_port), DVR_OF_LISTEN=of_listen,
+                        DVR_OVSDB_LISTEN=self.ovsdb_listen)
         self.rest = Rest('http://127.0.0.1:%d' % http_port, user, password)
 
     @staticmethod
