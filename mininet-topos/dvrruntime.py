@@ -135,15 +135,18 @@ class Rest:
     """JSON over HTTP BASIC."""
 
     def __init__(self, base, user='onos', password='rocks'):
+        """user None: no credentials at all (no Authorization header)."""
         self.base = base
-        self.auth = 'Basic ' + base64.b64encode(('%s:%s' % (user, password)).encode()).decode()
+        self.auth = None if user is None else \
+            'Basic ' + base64.b64encode(('%s:%s' % (user, password)).encode()).decode()
 
     def call(self, method, path, body=None, timeout=30):
         """(status, parsed JSON or text or None); never raises on HTTP errors."""
         data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.base + path, method=method, data=data,
-                                     headers={'Authorization': self.auth, 'Content-Type': 'application/json',
-                                              'Accept': 'application/json'})
+        headers = {'Content-Type': 'application/json', 'Accept': 'application/json'}
+        if self.auth is not None:
+            headers['Authorization'] = self.auth
+        req = urllib.request.Request(self.base + path, method=method, data=data, headers=headers)
         try:
             with urllib.request.urlopen(req, timeout=timeout) as resp:
                 status, text = resp.status, resp.read().decode()
@@ -292,6 +295,20 @@ def compare(node, switch, controller, app_id, reference=None, desired_ids=None):
                         % (node, sorted(hex(c) for c in have - set(desired_ids))[:10],
                            sorted(hex(c) for c in set(desired_ids) - have)[:10]))
     return problems
+
+
+def rules_problems(node, rules, switch, app_id, reference=None):
+    """Problems (empty = exactly the compiled set) for one node, from the northbound's answer to
+    `GET /onos/dvr/v1/devices/{id}/rules` (the reconciler's desired and installed rules) and the switch's flows:
+    the reconciler's diff must be empty and the switch must hold exactly the compiled rule ids, all ADDED in the
+    controller (and, when given, exactly the reference rule set)."""
+    problems = []
+    if not rules['ok']:
+        problems.append('%s: reconciler diff not empty: missing %s, extraneous %s, modified %s'
+                        % (node, rules['missing'], rules['extraneous'], rules['modified']))
+    controller = [ControllerFlow(int(e['id'], 16), e['table_id'], e['state'], APP_NAME) for e in rules['installed']]
+    desired = [int(e['id'], 16) for e in rules['desired']]
+    return problems + compare(node, switch, controller, app_id, reference=reference, desired_ids=desired)
 
 
 def wait_for(predicate, timeout, interval=0.2):

@@ -323,3 +323,25 @@ def object_id(harness, kind, name):
 
 def node_of_device(harness, device_id):
     return next(n['name'] for n in harness.tb()['nodes'] if n['deviceId'] == device_id)
+
+
+def interface_mac(harness, router, subnet):
+    """MAC the runtime allocated to a router's interface on a subnet (both by name)."""
+    rid = object_id(harness, 'router', router)
+    sid = object_id(harness, 'subnet', subnet)
+    for i in harness.runtime.get('/onos/dvr/v1/routers/%s/interfaces' % rid)['interfaces']:
+        if i['subnet_id'] == sid:
+            return i['mac_address']
+    raise AssertionError('no interface of %s on %s' % (router, subnet))
+
+
+def node_dvr_mac(harness, node):
+    dev = next(n['deviceId'] for n in harness.tb()['nodes'] if n['name'] == node)
+    return harness.runtime.get('/onos/dvr/v1/nodes/%s' % dev)['node']['dvr_mac']
+
+
+def gateway_node(harness, router):
+    """Name of the node that is the SNAT gateway (primary) of a router (by name)."""
+    rid = object_id(harness, 'router', router)
+    return node_of_device(harness,
+                          harness.runtime.get('/onos/dvr/v1/routers/%s/gateway' % rid)['gateway']['primary'])

@@ -2,6 +2,7 @@
 
 import os
 import re
+import socket
 import struct
 import subprocess
 import tempfile
@@ -113,14 +114,20 @@ class Eth:
         self.ttl = self.proto = None
         self.vni = None
         self.inner = None
-        self.icmp_type = None
+        self.icmp_type = self.icmp_id = None
+        self.arp_op = self.arp_sha = self.arp_spa = self.arp_tha = self.arp_tpa = None
+        if self.ethertype == 0x0806 and len(frame) >= 42:
+            self.arp_op = struct.unpack('!H', frame[20:22])[0]
+            self.arp_sha, self.arp_spa = mac(frame[22:28]), ip4(frame[28:32])
+            self.arp_tha, self.arp_tpa = mac(frame[32:38]), ip4(frame[38:42])
         if self.ethertype == 0x0800 and len(frame) >= 34:
             ihl = (frame[14] & 0x0f) * 4
             self.ttl, self.proto = frame[22], frame[23]
             self.ip_src, self.ip_dst = ip4(frame[26:30]), ip4(frame[30:34])
             l4 = 14 + ihl
-            if self.proto == 1 and len(frame) > l4:
+            if self.proto == 1 and len(frame) >= l4 + 6:
                 self.icmp_type = frame[l4]
+                self.icmp_id = struct.unpack('!H', frame[l4 + 4:l4 + 6])[0]
             if self.proto == 17 and len(frame) >= l4 + 16:
                 dport = struct.unpack('!H', frame[l4 + 2:l4 + 4])[0]
                 if dport == 4789:
@@ -129,6 +136,8 @@ class Eth:
 
     def __repr__(self):
         s = '%s>%s %04x %s>%s ttl=%s' % (self.src, self.dst, self.ethertype, self.ip_src, self.ip_dst, self.ttl)
+        if self.arp_op is not None:
+            s += ' arp op=%d %s/%s>%s/%s' % (self.arp_op, self.arp_sha, self.arp_spa, self.arp_tha, self.arp_tpa)
         if self.inner is not None:
             s += ' vni=%d [%r]' % (self.vni, self.inner)
         return s
@@ -136,3 +145,63 @@ class Eth:
 
 def decode(frames):
     return [Eth(f) for f in frames]
+
+
+# ---- crafting frames (raw AF_PACKET sockets: no scapy needed) ------------------------------------------
+
+BROADCAST = 'ff:ff:ff:ff:ff:ff'
+ARP_REQUEST, ARP_REPLY = 1, 2
+
+
+def _checksum(data):
+    if len(data) % 2:
+        data += b'\0'
+    total = sum(struct.unpack('!%dH' % (len(data) // 2), data))
+    while total >> 16:
+        total = (total & 0xffff) + (total >> 16)
+    return ~total & 0xffff
+
+
+def ether(dst, src, ethertype, payload):
+    """An Ethernet frame, padded to the 60-byte minimum."""
+    frame = bytes.fromhex(dst.replace(':', '')) + bytes.fromhex(src.replace(':', '')) + \
+        struct.pack('!H', ethertype) + payload
+    return frame + b'\0' * (60 - len(frame))
+
+
+def ipv4(src, dst, proto, payload, ttl=64):
+    header = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(payload), 0x5ec, 0, ttl, proto, 0,
+                         socket.inet_aton(src), socket.inet_aton(dst))
+    return header[:10] + struct.pack('!H', _checksum(header)) + header[12:] + payload
+
+
+def udp_frame(eth_src, eth_dst, ip_src, ip_dst, data, sport=40000, dport=9):
+    """Ethernet/IPv4/UDP (UDP checksum 0: none, allowed in IPv4)."""
+    udp = struct.pack('!HHHH', sport, dport, 8 + len(data), 0) + data
+    return ether(eth_dst, eth_src, 0x0800, ipv4(ip_src, ip_dst, 17, udp))
+
+
+def icmp_echo_frame(eth_src, eth_dst, ip_src, ip_dst, ident=0x5ec, seq=1, data=b''):
+    """Ethernet/IPv4/ICMP echo request."""
+    icmp = struct.pack('!BBHHH', 8, 0, 0, ident, seq) + data
+    icmp = icmp[:2] + struct.pack('!H', _checksum(icmp)) + icmp[4:]
+    return ether(eth_dst, eth_src, 0x0800, ipv4(ip_src, ip_dst, 1, icmp))
+
+
+def arp_frame(op, eth_src, eth_dst, sha, spa, tha, tpa):
+    """Ethernet/ARP (IPv4 over Ethernet)."""
+    arp = struct.pack('!HHBBH', 1, 0x0800, 6, 4, op) + bytes.fromhex(sha.replace(':', '')) + \
+        socket.inet_aton(spa) + bytes.fromhex(tha.replace(':', '')) + socket.inet_aton(tpa)
+    return ether(eth_dst, eth_src, 0x0806, arp)
+
+
+_SEND = ('import socket,sys\n'
+         's=socket.socket(socket.AF_PACKET,socket.SOCK_RAW)\n'
+         's.bind((sys.argv[1],0))\n'
+         'for h in sys.argv[2:]:\n'
+         '    s.send(bytes.fromhex(h))\n')
+
+
+def send_frames(netns, frames, intf='eth0'):
+    """Send raw frames, exactly as given, out of an interface of a namespace (what a VM's own code can do)."""
+    netns_run(netns, ['python3', '-c', _SEND, intf] + [f.hex() for f in frames], check=True)

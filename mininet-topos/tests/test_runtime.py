@@ -22,8 +22,8 @@ import time
 import pytest
 
 from conftest import IS_ROOT
-from dvrruntime import (APP_NAME, ControllerFlow, Karaf, apply_config, compare, controller_flows, dvr_state,
-                        flow_key, ours, per_table, switch_flows, wait_for)
+from dvrruntime import (APP_NAME, Karaf, apply_config, compare, controller_flows, dvr_state, flow_key, ours,
+                        per_table, rules_problems, switch_flows, wait_for)
 from dvrtestbed.config import APP, CONFIG_KEY
 from dvrtestbed.generator import TopoParams, generate
 from dvrtestbed.network import DvrNet
@@ -107,19 +107,13 @@ class Runtime:
             self.matches_reference()    # follow a legitimate change of the desired set first (see there)
         for name, device in self.nodes.items():
             rules = self.device_rules(device)
-            if rules is None:
-                if controller is None:
-                    controller = controller_flows(self.karaf)       # console: the FlowRuleService entries
-                ctl, desired = controller.get(device, []), None
-            else:
-                ctl = [ControllerFlow(int(e['id'], 16), e['table_id'], e['state'], APP_NAME)
-                       for e in rules['installed']]
-                desired = [int(e['id'], 16) for e in rules['desired']]
-                if not rules['ok']:
-                    out.append('%s: reconciler diff not empty: missing %s, extraneous %s, modified %s'
-                               % (name, rules['missing'], rules['extraneous'], rules['modified']))
-            out += compare(name, self.switch(name), ctl, self.app_id,
-                           reference=self.reference[name] if reference else None, desired_ids=desired)
+            ref = self.reference[name] if reference else None
+            if rules is not None:
+                out += rules_problems(name, rules, self.switch(name), self.app_id, reference=ref)
+                continue
+            if controller is None:
+                controller = controller_flows(self.karaf)       # console: the FlowRuleService entries
+            out += compare(name, self.switch(name), controller.get(device, []), self.app_id, reference=ref)
         return out
 
     def wait_reference(self, timeout, names=None):
