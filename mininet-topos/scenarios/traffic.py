@@ -68,8 +68,9 @@ class Capture:
             time.sleep(0.05)
         time.sleep(0.3)
 
-    def stop(self):
-        time.sleep(0.3)
+    def stop(self, grace=0.3):
+        """Stops after `grace` seconds (frames still on their way: slow-path upcalls, tunnels)."""
+        time.sleep(grace)
         self.proc.terminate()
         try:
             self.proc.wait(timeout=5)
