@@ -53,7 +53,10 @@ def arping(netns, ip, count=3):
 
 
 class Capture:
-    """tcpdump writing a pcap in a namespace; `stop()` returns the raw frames (bytes) captured."""
+    """tcpdump writing a pcap in a namespace; `stop()` returns the raw frames (bytes) captured.
+    `Capture.stop_all()` ends the captures a failed or interrupted test left running (and their files)."""
+
+    running = set()
 
     def __init__(self, netns, intf, bpf=''):
         fd, self.path = tempfile.mkstemp(prefix='e2e-cap-', suffix='.pcap')
@@ -62,6 +65,7 @@ class Capture:
         if bpf:
             cmd += bpf.split()
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        Capture.running.add(self)
         # tcpdump says "listening on ..." once it captures
         end = time.time() + 5
         while time.time() < end and os.path.getsize(self.path) == 0:
@@ -71,16 +75,29 @@ class Capture:
     def stop(self, grace=0.3):
         """Stops after `grace` seconds (frames still on their way: slow-path upcalls, tunnels)."""
         time.sleep(grace)
+        self._end()
+        with open(self.path, 'rb') as f:
+            data = f.read()
+        os.unlink(self.path)
+        return parse_pcap(data)
+
+    def _end(self):
+        Capture.running.discard(self)
         self.proc.terminate()
         try:
             self.proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
-        with open(self.path, 'rb') as f:
-            data = f.read()
-        os.unlink(self.path)
-        return parse_pcap(data)
+
+    @classmethod
+    def stop_all(cls):
+        for cap in list(cls.running):
+            cap._end()
+            try:
+                os.unlink(cap.path)
+            except OSError:
+                pass
 
 
 def parse_pcap(data):

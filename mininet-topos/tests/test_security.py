@@ -57,7 +57,8 @@ def h():
         with harness:
             harness.app_id = harness.runtime.get('/onos/v1/applications/ids/entry?name=' + APP_NAME)['id']
             yield harness
-    finally:   # the stopped runtime's copy: keep its log only
+    finally:   # captures of an interrupted test; the stopped runtime's copy: keep its log only
+        Capture.stop_all()
         if os.path.exists(harness.runtime.karaf_log):
             shutil.copy(harness.runtime.karaf_log, KARAF_LAST_LOG)
         shutil.rmtree(harness.runtime.home, ignore_errors=True)
