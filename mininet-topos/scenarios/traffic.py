@@ -36,6 +36,13 @@ def ping_ok(netns, ip, count=3, tries=3):
     return False, out
 
 
+def assert_ping(netns, ip, msg=''):
+    """ping_ok or an AssertionError with the output; returns the output."""
+    ok, out = ping_ok(netns, ip)
+    assert ok, 'ping %s from %s failed %s\n%s' % (ip, netns, msg, out)
+    return out
+
+
 def rtt_ms(out):
     m = re.search(r'= [\d.]+/([\d.]+)/', out)
     return float(m.group(1)) if m else None
@@ -211,6 +218,11 @@ def arp_frame(op, eth_src, eth_dst, sha, spa, tha, tpa):
     arp = struct.pack('!HHBBH', 1, 0x0800, 6, 4, op) + bytes.fromhex(sha.replace(':', '')) + \
         socket.inet_aton(spa) + bytes.fromhex(tha.replace(':', '')) + socket.inet_aton(tpa)
     return ether(eth_dst, eth_src, 0x0806, arp)
+
+
+def vlan_tagged(frame, vid):
+    """The frame with an 802.1Q header (VLAN id `vid`, priority 0) after the MAC addresses."""
+    return frame[:12] + struct.pack('!HH', 0x8100, vid) + frame[12:]
 
 
 _SEND = ('import socket,sys\n'

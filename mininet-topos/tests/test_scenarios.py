@@ -16,7 +16,7 @@ from conftest import IS_ROOT, TOPOS  # noqa: F401  (conftest puts mininet-topos 
 from scenarios.harness import (ASSEMBLY, Harness, flow_packets, gateway_node, interface_mac, node_dvr_mac,
                                object_id, port_stats)
 from scenarios.topos import scenarios_topology
-from scenarios.traffic import Capture, arping, decode, netns_run, ping_ok, ttls
+from scenarios.traffic import Capture, arping, assert_ping, decode, netns_run, ping_ok, ttls
 
 pytestmark = [
     pytest.mark.skipif(not IS_ROOT, reason='end-to-end scenarios need root (namespaces, OVS)'),
@@ -43,12 +43,6 @@ def ns(name):
 
 def vm(h, name):
     return h.vm_info(name)
-
-
-def assert_ping(netns, ip, msg=''):
-    ok, out = ping_ok(netns, ip)
-    assert ok, 'ping %s from %s failed %s\n%s' % (ip, netns, msg, out)
-    return out
 
 
 # ---- (1) L2 within a subnet, across nodes -------------------------------------------------------------

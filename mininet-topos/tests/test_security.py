@@ -31,7 +31,7 @@ from dvrtestbed import cleanup as cleanup_mod
 from dvrtestbed.generator import TopoParams, generate
 from scenarios.harness import ASSEMBLY, Harness, flow_packets, interface_mac, node_dvr_mac, object_id
 from scenarios.traffic import (ARP_REPLY, ARP_REQUEST, BROADCAST, Capture, arp_frame, decode, icmp_echo_frame,
-                               netns_run, ping_ok, send_frames, ttls, udp_frame)
+                               assert_ping, netns_run, ping_ok, send_frames, ttls, udp_frame, vlan_tagged)
 
 pytestmark = [
     pytest.mark.skipif(not IS_ROOT, reason='end-to-end security checks need root (namespaces, OVS)'),
@@ -43,6 +43,8 @@ PREFIX = 'sc'
 TOPO = TopoParams(name='sec', computes=0, gateways=1, both=2, tenants=2, routers_per_tenant=1,
                   subnets_per_router=2, vms_per_subnet=3, floating_ips=2, overlap=True, external_hosts=1)
 CONVERGE_SEC = 45
+EXT_PORT = 200
+VLAN = 42
 NO_MAC = '00:00:00:00:00:00'
 KARAF_LAST_LOG = '/tmp/sc-karaf-last.log'
 GRACE = 1.5     # seconds a capture keeps running after the last frame was sent (first packets take the slow path)
@@ -80,23 +82,22 @@ def fip_of(h, vm_name):
     return next(f['ip'] for f in h.tb()['floatingIps'] if f['vm'] == vm_name)
 
 
-def assert_ping(h, src, ip, msg=''):
-    ok, out = ping_ok(ns(h, src), ip)
-    assert ok, 'ping %s from %s failed %s\n%s' % (ip, src, msg, out)
-    return out
-
-
 def port_drops(h, vm_name):
     """Packets counted by the classifier's anti-spoofing rule of a VM's port (`priority=20,in_port=N`)."""
     v = vm(h, vm_name)
     return flow_packets(h, v['node'], r'table=0,.*priority=20,in_port=%d actions=drop' % v['port'])
 
 
-def wait_drops(h, vm_name, before, expected):
-    """OVS folds datapath statistics into the rules about once a second: wait until the drop rule counted
-    `expected` more packets; returns how many it counted."""
-    wait_for(lambda: port_drops(h, vm_name) - before >= expected, 5, interval=0.3)
-    return port_drops(h, vm_name) - before
+def external_drops(h, node):
+    """Packets counted by the classifier's drop rule of a node's external port (tagged frames)."""
+    return flow_packets(h, node, r'table=0,.*priority=20,in_port=%d actions=drop' % EXT_PORT)
+
+
+def wait_drops(counter, before, expected):
+    """OVS folds datapath statistics into the rules about once a second: wait until a drop counter (a function)
+    counted `expected` more packets; returns how many it counted."""
+    wait_for(lambda: counter() - before >= expected, 5, interval=0.3)
+    return counter() - before
 
 
 def markers(frames):
@@ -133,8 +134,8 @@ def test_spoofed_sources_are_dropped_at_the_sending_port(h):
         'routed': ('vm4', gw_mac, vm(h, 'vm4')['ip']),                     # other subnet, other node
         'north': ('ext1', gw_mac, ext['ip']),                              # external host (vm1's FIP, n1)
     }
-    for rcv, _, ip in dests.values():
-        assert_ping(h, 'vm1', ip, '(warm-up: external next hop learnt)')
+    for _, _, ip in dests.values():
+        assert_ping(ns(h, 'vm1'), ip, '(warm-up: external next hop learnt)')
     spoofed = [(('sc-%s-%s' % (s, d)), udp_frame(mac, dmac, ip, dip, ('sc-%s-%s' % (s, d)).encode()))
                for s, (mac, ip) in spoofs.items() for d, (_, dmac, dip) in dests.items()]
     legit = [('sc-legit-%s' % d, udp_frame(a['mac'], dmac, a['ip'], dip, ('sc-legit-%s' % d).encode()))
@@ -145,7 +146,7 @@ def test_spoofed_sources_are_dropped_at_the_sending_port(h):
     before = port_drops(h, 'vm1')
     send_frames(ns(h, 'vm1'), [f for _, f in spoofed] + [f for _, f in legit])
     seen = {k: markers(c.stop(GRACE)) for k, c in caps.items()}
-    drops = wait_drops(h, 'vm1', before, len(spoofed))
+    drops = wait_drops(lambda: port_drops(h, 'vm1'), before, len(spoofed))
 
     for d, (rcv, _, _) in dests.items():
         assert 'sc-legit-%s' % d in seen[rcv], 'the legitimate frame (%s) did not arrive at %s: %s' % (d, rcv, seen)
@@ -155,6 +156,53 @@ def test_spoofed_sources_are_dropped_at_the_sending_port(h):
     assert all(not v for v in leaked.values()), 'spoofed frames got through: %s' % leaked
     assert drops >= len(spoofed), \
         'the anti-spoofing rule of vm1\'s port counted %d of %d spoofed frames' % (drops, len(spoofed))
+
+
+# ---- (1b) 802.1Q tags: VM ports and the external port take untagged frames only ----------------------------
+def test_vlan_tagged_frames_are_dropped_at_vm_and_external_ports(h):
+    a, gw_mac, ext = vm(h, 'vm1'), interface_mac(h, 't1r1', 't1r1s1'), ext_host(h)
+    fip, fip_node = fip_of(h, 'vm1'), a['node']
+    dests = {'l2': ('vm2', vm(h, 'vm2')['mac'], vm(h, 'vm2')['ip']),
+             'routed': ('vm4', gw_mac, vm(h, 'vm4')['ip']),
+             'north': ('xnet', gw_mac, ext['ip'])}     # on the external network, with or without a tag
+    out_frames, tagged_out = [], 0
+    for d, (_, dmac, dip) in dests.items():
+        out_frames.append(vlan_tagged(udp_frame(a['mac'], dmac, a['ip'], dip, ('sc-vlan-%s' % d).encode()), VLAN))
+        out_frames.append(udp_frame(a['mac'], dmac, a['ip'], dip, ('sc-untagged-%s' % d).encode()))
+        tagged_out += 1
+    # from the external network: to the floating IP (n1 answers ARP for it with its DVR MAC), and an ARP request
+    # for it from a MAC nobody else uses (a reply would be sent to that MAC)
+    asker = '02:5c:00:00:00:42'
+    in_frames = [vlan_tagged(udp_frame(ext['mac'], node_dvr_mac(h, fip_node), ext['ip'], fip, b'sc-vlan-in'), VLAN),
+                 udp_frame(ext['mac'], node_dvr_mac(h, fip_node), ext['ip'], fip, b'sc-untagged-in'),
+                 vlan_tagged(arp_frame(ARP_REQUEST, asker, BROADCAST, asker, ext['ip'], NO_MAC, fip), VLAN)]
+    for _, _, ip in dests.values():
+        assert_ping(ns(h, 'vm1'), ip, '(warm-up)')
+    assert_ping(ns(h, 'ext1'), fip, '(warm-up)')
+
+    caps = {n: Capture(ns(h, n), 'eth0', 'udp port 9') for n in ('vm1', 'vm2', 'vm4')}
+    caps['xnet'] = Capture(ns(h, 'xnet'), 'br0')
+    caps['underlay'] = Capture(ns(h, 'ul'), 'br0', 'udp port 4789')
+    vm_before, ext_before = port_drops(h, 'vm1'), external_drops(h, fip_node)
+    send_frames(ns(h, 'vm1'), out_frames)
+    send_frames(ns(h, 'ext1'), in_frames)
+    raw = {n: c.stop(GRACE) for n, c in caps.items()}
+    seen = {n: markers(f) for n, f in raw.items()}
+    vm_drops = wait_drops(lambda: port_drops(h, 'vm1'), vm_before, tagged_out)
+    ext_drops = wait_drops(lambda: external_drops(h, fip_node), ext_before, 2)
+
+    for d, (rcv, _, _) in dests.items():
+        assert 'sc-untagged-%s' % d in seen[rcv], 'untagged twin (%s) did not arrive at %s: %s' % (d, rcv, seen)
+    assert 'sc-untagged-in' in seen['vm1'], 'untagged frame to the floating IP did not reach vm1: %s' % seen
+    # vm1 and xnet also see what was sent there: only arrivals count
+    arrivals = {'vm1': {'sc-vlan-in'}, 'vm2': {'sc-vlan-l2'}, 'vm4': {'sc-vlan-routed'}, 'xnet': {'sc-vlan-north'},
+                'underlay': {'sc-vlan-l2', 'sc-vlan-routed', 'sc-vlan-north', 'sc-vlan-in'}}
+    leaked = {n: sorted(seen[n] & m) for n, m in arrivals.items()}
+    assert all(not v for v in leaked.values()), 'tagged frames got through: %s' % leaked
+    replies = [f for f in decode(raw['xnet']) if asker in (f.dst, f.arp_tha)]
+    assert not replies, 'a tagged ARP request was answered: %s' % replies
+    assert vm_drops >= tagged_out, 'vm1\'s drop rule counted %d of %d tagged frames' % (vm_drops, tagged_out)
+    assert ext_drops >= 2, '%s\'s external port drop rule counted %d of 2 tagged frames' % (fip_node, ext_drops)
 
 
 # ---- (2) tenant isolation with the same CIDRs, also with the other tenant's MACs as destination ----------
@@ -206,12 +254,12 @@ def test_arp_claiming_gateway_or_floating_ips_is_dropped_and_caches_stay_right(h
     fip1, fip2 = fip_of(h, 'vm1'), fip_of(h, 'vm7')
     router_ip = next(r['externalIp'] for r in h.tb()['routers'] if r['name'] == 't1r1')
     # fill the caches the attack aims at: vm2 and vm3 (gateway, vm3), ext1 (floating IPs, router external IP)
-    assert_ping(h, 'vm2', vm(h, 'vm4')['ip'])
-    assert_ping(h, 'vm2', v3['ip'])
-    assert_ping(h, 'vm3', vm(h, 'vm5')['ip'])
-    assert_ping(h, 'vm2', ext['ip'])
+    assert_ping(ns(h, 'vm2'), vm(h, 'vm4')['ip'])
+    assert_ping(ns(h, 'vm2'), v3['ip'])
+    assert_ping(ns(h, 'vm3'), vm(h, 'vm5')['ip'])
+    assert_ping(ns(h, 'vm2'), ext['ip'])
     for fip in (fip1, fip2):
-        assert_ping(h, 'ext1', fip)
+        assert_ping(ns(h, 'ext1'), fip)
     watched = {('vm2', gw_ip): gw_mac, ('vm2', v3['ip']): v3['mac'], ('vm3', gw_ip): gw_mac,
                ('ext1', fip1): node_dvr_mac(h, a['node']), ('ext1', fip2): node_dvr_mac(h, vm(h, 'vm7')['node']),
                ('ext1', router_ip): None}
@@ -239,7 +287,7 @@ def test_arp_claiming_gateway_or_floating_ips_is_dropped_and_caches_stay_right(h
     before = port_drops(h, 'vm1')
     send_frames(ns(h, 'vm1'), poison + [own_garp])
     seen = {n: decode(c.stop(GRACE)) for n, c in caps.items()}
-    drops = wait_drops(h, 'vm1', before, len(poison))
+    drops = wait_drops(lambda: port_drops(h, 'vm1'), before, len(poison))
 
     def arps(frames):
         return [f.inner or f for f in frames if (f.inner or f).arp_sha == me]
@@ -250,17 +298,17 @@ def test_arp_claiming_gateway_or_floating_ips_is_dropped_and_caches_stay_right(h
     assert all(not v for v in leaked.values()), 'poisoning ARPs got through: %s' % leaked
     assert drops >= len(poison), 'the anti-spoofing rule counted %d of %d poisoning ARPs' % (drops, len(poison))
     assert {k: neigh_mac(h, *k) for k in watched} == cache, 'an ARP cache changed'
-    out = assert_ping(h, 'vm2', vm(h, 'vm4')['ip'], 'through the gateway after the attack')
+    out = assert_ping(ns(h, 'vm2'), vm(h, 'vm4')['ip'], 'through the gateway after the attack')
     assert set(ttls(out)) == {63}, out
-    assert_ping(h, 'vm2', v3['ip'])
-    assert_ping(h, 'ext1', fip1)
+    assert_ping(ns(h, 'vm2'), v3['ip'])
+    assert_ping(ns(h, 'ext1'), fip1)
 
     # the check can fail: the same unicast reply delivered around the switch (written on vm3's tap in n1)
     # does poison vm3's cache; then vm3 is given the right entry back
     send_frames(ns(h, v3['node']), [poison[3]], intf='tap' + v3['name'])
     assert neigh_mac(h, 'vm3', gw_ip) == me, 'vm3 ignores the poisoning reply: the test above proves nothing'
     netns_run(ns(h, 'vm3'), ['ip', 'neigh', 'del', gw_ip, 'dev', 'eth0'], check=True)
-    assert_ping(h, 'vm3', vm(h, 'vm5')['ip'], 'after restoring the cache')
+    assert_ping(ns(h, 'vm3'), vm(h, 'vm5')['ip'], 'after restoring the cache')
     assert neigh_mac(h, 'vm3', gw_ip) == gw_mac
 
 
@@ -366,10 +414,10 @@ def test_node_down_while_a_router_interface_is_added(h):
                                                             {'subnet_id': subnet}))
     # nothing lost, and the interface got its MAC back (router MACs are derived from the owner)
     assert objects(h) == before, 'state lost'
-    out = assert_ping(h, 'vm1', vm(h, 'vm4')['ip'], 'n1 -> n2 routed, after n2 came back')
+    out = assert_ping(ns(h, 'vm1'), vm(h, 'vm4')['ip'], 'n1 -> n2 routed, after n2 came back')
     assert set(ttls(out)) == {63}, out
-    assert_ping(h, 'vm2', vm(h, 'vm6')['ip'], 'routed on n2 itself')
-    assert_ping(h, 'vm4', ext_host(h)['ip'], 'SNAT from the re-attached subnet')
+    assert_ping(ns(h, 'vm2'), vm(h, 'vm6')['ip'], 'routed on n2 itself')
+    assert_ping(ns(h, 'vm4'), ext_host(h)['ip'], 'SNAT from the re-attached subnet')
 
 
 def test_node_down_while_a_floating_ip_is_added(h):
@@ -384,8 +432,8 @@ def test_node_down_while_a_floating_ip_is_added(h):
                             lambda: h.runtime.rest(call['method'], call['path'], call['body']))
     assert objects(h) == before, 'state lost'
     fip, ext = fip_of(h, 'vm1'), ext_host(h)
-    assert_ping(h, 'ext1', fip, 'external host -> floating IP after its node came back')
+    assert_ping(ns(h, 'ext1'), fip, 'external host -> floating IP after its node came back')
     cap = Capture(ns(h, 'ext1'), 'eth0', 'icmp')
-    assert_ping(h, 'vm1', ext['ip'])
+    assert_ping(ns(h, 'vm1'), ext['ip'])
     requests = [f for f in decode(cap.stop()) if f.icmp_type == 8 and f.ip_dst == ext['ip']]
     assert requests and {f.ip_src for f in requests} == {fip}, 'vm1 leaves with its floating IP: %r' % requests
