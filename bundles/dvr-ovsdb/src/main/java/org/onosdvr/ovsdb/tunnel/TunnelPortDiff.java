@@ -10,6 +10,7 @@ import org.onosdvr.ovsdb.db.Ops;
 import org.onosdvr.ovsdb.db.OvsdbData;
 import org.onosdvr.ovsdb.db.OvsdbTables;
 import org.onosdvr.ovsdb.db.PortRow;
+import org.onosdvr.ovsdb.sync.OvsdbDiff;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,7 +31,7 @@ import java.util.TreeMap;
  * is malformed (not exactly one interface of the same name) is removed and inserted again in the same
  * transaction. Every other port of the bridge is left alone. Empty when the tables already match.
  */
-public final class TunnelPortDiff {
+public final class TunnelPortDiff implements OvsdbDiff {
 
     /** Interface type of failover tunnel ports. */
     public static final String TYPE = "vxlan";
@@ -168,7 +169,7 @@ public final class TunnelPortDiff {
         return row;
     }
 
-    /** @return the operations, in order; empty if nothing is to be done */
+    @Override
     public List<ObjectNode> ops() {
         return ops;
     }
@@ -176,11 +177,6 @@ public final class TunnelPortDiff {
     /** @return one line per port changed, e.g. {@code add bfd-c6134602}, for logs */
     public List<String> changes() {
         return changes;
-    }
-
-    /** @return true if the bridge already matches */
-    public boolean isEmpty() {
-        return ops.isEmpty();
     }
 
     @Override

@@ -7,6 +7,8 @@ import org.junit.Test;
 import org.onosdvr.api.FailoverTunnel;
 import org.onosdvr.ovsdb.db.Fixtures;
 import org.onosdvr.ovsdb.db.OvsdbTables;
+import org.onosdvr.ovsdb.sync.FakeOvsdb;
+import org.onosdvr.ovsdb.sync.OvsdbTarget;
 
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +38,7 @@ public class TunnelPortReconcilerTest {
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     private final FakeOvsdb db = new FakeOvsdb(Fixtures.resource("monitor-reply.json"), "br-int");
-    private volatile TunnelPortTarget target = db;
+    private volatile OvsdbTarget target = db;
     private final TunnelPortReconciler reconciler = new TunnelPortReconciler(
             executor, d -> d.equals(DEV) ? Optional.ofNullable(target) : Optional.empty(), RETRY_MIN_MS,
             RETRY_MAX_MS);
@@ -129,7 +131,7 @@ public class TunnelPortReconcilerTest {
     @Test
     public void oneTransactionInFlightLaterWishesFollowItsReply() throws Exception {
         List<Runnable> held = new CopyOnWriteArrayList<>();
-        target = new TunnelPortTarget() {
+        target = new OvsdbTarget() {
             @Override
             public OvsdbTables tables() {
                 return db.tables();
