@@ -6,6 +6,7 @@ import org.junit.Before;
 import org.junit.Test;
 import org.onlab.packet.IpAddress;
 import org.onosdvr.api.FailoverTunnel;
+import org.onosdvr.ovsdb.ObSandbox;
 import org.onosdvr.ovsdb.OsgiPropertyConstants;
 import org.onosdvr.ovsdb.OvsdbControllerComponent;
 import org.onosdvr.ovsdb.channel.OvsdbServerConfig;
