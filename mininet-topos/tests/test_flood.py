@@ -6,14 +6,15 @@ through real OVS (userspace) programmed by the onos-dvr runtime; docs/reliabilit
 One runtime (private copy of the Karaf assembly: HTTP 9081, SSH 9001, RMI 12099/45444, OpenFlow 198.19.110.1:7453,
 OVSDB 7440) and one testbed (prefix `rl`, management 198.19.110.0/24) are shared by the module: compute node c1
 and node n1 (compute + gateway with the external port, so the SNAT gateway of the router); one tenant, one
-distributed router with SNAT, one subnet with vm1, vm3 on c1 and vm2, vm4 on n1; external host ext1 (the
-upstream router).
+distributed router with SNAT, one subnet with vm1, vm3 on c1 and vm2, vm4 on n1; external hosts ext1 (the
+upstream router) and ext2 (another host on the external subnet, never contacted before the flood).
 
 Each flood is counted by the runtime (`GET /onos/dvr/v1/stats`: PACKET_INs per device) and compared with the
 same flood while the limit is off (`packetInRateLimit` = 0), so the limit is shown to be what bounds it. During a
-longer flood the packet-ins the DVR needs still work: a new VM's host learning (its first ARP is punted), the
-upstream router's MAC learning (its ARP reply on the external port is punted); and what must not need the
-controller keeps working (gateway ARP answered by the switch, SNAT).
+longer flood the packet-ins the DVR needs still work: next-hop resolution (SNAT to ext2: the first packets are
+punted, the runtime probes ext2, its ARP reply on the external port is punted), a new VM's host learning (its first
+ARP is punted), the upstream router's MAC learning (its gratuitous ARP reply is punted); and what must not need the
+controller keeps working (gateway ARP answered by the switch, SNAT to the known upstream router).
 
 Needs root, the built assembly (`mvn -B -q verify -DskipTests`) and the tools of `./dvr setup`.
 """
@@ -44,7 +45,7 @@ pytestmark = [
 
 PREFIX = 'rl'
 TOPO = TopoParams(name='flood', computes=1, gateways=0, both=1, tenants=1, routers_per_tenant=1,
-                  subnets_per_router=1, vms_per_subnet=4, floating_ips=0, external_hosts=1)
+                  subnets_per_router=1, vms_per_subnet=4, floating_ips=0, external_hosts=2)
 LIMITER = 'org.onosdvr.ovsdb.ratelimit.PacketInLimitManager'
 RATE, BURST = 100, 25                    # the defaults of PacketInLimitManager
 FLOOD, FLOOD_PPS = 2000, 5000            # the measured flood
@@ -85,8 +86,8 @@ def ns(h, name):
     return h.net.ns(name)
 
 
-def ext_host(h):
-    return h.tb()['externalHosts'][0]
+def ext_host(h, index=0):
+    return h.tb()['externalHosts'][index]
 
 
 def device(h, node):
@@ -176,11 +177,12 @@ def test_flood_to_unused_external_addresses_is_bounded_by_the_switch(h, sender):
                                      'punted': hits, 'bound': bound(secs), 'unlimited': unlimited,
                                      'secs_unlimited': secs0, 'punted_unlimited': hits0,
                                      'limit_off_s': took_off, 'limit_on_s': took_on}
-    # the userspace datapath may lose part of a fast flood before any rule (its receive queue): what counts is
-    # what the punting rule sent towards the controller
-    assert hits >= FLOOD / 2 and hits0 >= FLOOD / 2, 'the flood did not reach the punting rule: %d, %d' % (hits, hits0)
+    # the userspace datapath may lose part of a fast flood before any rule (its receive queue; more of it without
+    # the limit, when ovs-vswitchd's main thread also sends every PACKET_IN): what counts is what the punting rule
+    # sent towards the controller
+    assert hits >= FLOOD / 2, 'the flood did not reach the punting rule: %d' % hits
     assert limited <= bound(secs), 'with the limit: %d PACKET_INs > %d' % (limited, bound(secs))
-    assert unlimited >= hits0 * 0.9 and unlimited >= 4 * limited, \
+    assert unlimited >= hits0 * 0.9 and unlimited > bound(secs), \
         'without the limit every punted packet should reach the controller: %d of %d' % (unlimited, hits0)
 
 
@@ -210,7 +212,7 @@ def port_location(h, port_id):
 def test_legitimate_packet_ins_get_through_during_a_flood(h):
     ext, v1, v4 = ext_host(h), vm(h, 'vm1'), vm(h, 'vm4')
     assert_ping(ns(h, 'vm4'), ext['ip'], 'SNAT before the flood')
-    count, pps = 40000, 2000          # 20 s of flood from vm2 (n1's VM port)
+    count, pps = 60000, 2000          # up to 30 s of flood from vm2 (n1's VM port); stopped after the checks
     proc = subprocess.Popen(flood_command(ns(h, 'vm2'), flood_frames(h, 'vm2'), count, pps),
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
     h.background.append(proc)
@@ -225,6 +227,15 @@ def test_legitimate_packet_ins_get_through_during_a_flood(h):
             got, out = arping(ns(h, name), vm(h, name)['gateway'])
             assert got == 3, 'gateway ARP from %s during the flood:\n%s' % (name, out)
             assert_ping(ns(h, name), ext['ip'], 'SNAT from %s during the flood' % name)
+
+        # next-hop resolution: ext2 was never contacted; SNAT to it from vm4 (same node as the flood) needs the
+        # punted packets (the runtime then probes ext2) and ext2's ARP reply (punted on the external port)
+        ext2 = ext_host(h, 1)
+        assert 'nw_dst=%s ' % ext2['ip'] not in h.dump_flows('n1'), 'ext2 is already a known neighbor'
+        t_res = time.time()
+        _, took = wait_for(lambda: ping_ok(ns(h, 'vm4'), ext2['ip'], count=1, tries=1)[0], 20, interval=0.1)
+        resolved = time.time() - t_res
+        assert took is not None, 'SNAT to ext2 (next hop unknown) did not work during the flood'
 
         # host learning: a new VM on the flooded node is found from its first ARP (punted) and routed
         model = new_vm(h)
@@ -255,11 +266,12 @@ def test_legitimate_packet_ins_get_through_during_a_flood(h):
     elapsed = time.time() - t0
     time.sleep(SETTLE)
     during = packet_ins(h, 'n1') - before
-    print('\nflood of %d packets at %d/s from vm2 for %.1f s: %d PACKET_INs on n1 (bound %d); gateway ARP and SNAT'
-          ' from vm4 (n1) and vm1 (c1) worked; a new VM on n1 learned and routed in %.2f s; SNAT followed the'
-          ' upstream router\'s new MAC in %.2f s' % (count, pps, elapsed, during, bound(elapsed, 40), learned,
-                                                     relearned))
+    print('\nflood at %d/s from vm2 for %.1f s: %d PACKET_INs on n1 (bound %d); gateway ARP and SNAT'
+          ' from vm4 (n1) and vm1 (c1) worked; SNAT to ext2 (next hop resolved) in %.2f s; a new VM on n1 learned'
+          ' and routed in %.2f s; SNAT followed the upstream router\'s new MAC in %.2f s'
+          % (pps, elapsed, during, bound(elapsed, 40), resolved, learned, relearned))
     h.measured['legit_during_flood'] = {'flood_s': elapsed, 'packet_ins': during, 'bound': bound(elapsed, 40),
-                                        'new_vm_learned_s': learned, 'upstream_mac_relearned_s': relearned}
+                                        'next_hop_resolved_s': resolved, 'new_vm_learned_s': learned,
+                                        'upstream_mac_relearned_s': relearned}
     assert still_running, 'the flood ended before the checks: %s' % out
     assert during <= bound(elapsed, 40), '%d PACKET_INs during the flood' % during
