@@ -22,14 +22,10 @@ import java.util.Optional;
  * {@link PacketInLimit#NONE}); controllers of other bridges are left alone. Empty when the bridge does not exist,
  * has no controller yet, or already matches.
  */
-public final class PacketInLimitDiff implements OvsdbDiff {
-
-    private final List<ObjectNode> ops;
-    private final List<String> changes;
+public final class PacketInLimitDiff extends OvsdbDiff {
 
     private PacketInLimitDiff(List<ObjectNode> ops, List<String> changes) {
-        this.ops = List.copyOf(ops);
-        this.changes = List.copyOf(changes);
+        super(ops, changes);
     }
 
     /**
@@ -70,20 +66,5 @@ public final class PacketInLimitDiff implements OvsdbDiff {
         }
         return c.rateLimit().map(r -> r + "/s").orElse("no rate") + " burst "
                 + c.burstLimit().map(String::valueOf).orElse("default");
-    }
-
-    @Override
-    public List<ObjectNode> ops() {
-        return ops;
-    }
-
-    /** @return one line per controller changed, e.g. {@code tcp:198.19.60.1:6653 none -> 100/s burst 25} */
-    public List<String> changes() {
-        return changes;
-    }
-
-    @Override
-    public String toString() {
-        return String.join("; ", changes);
     }
 }

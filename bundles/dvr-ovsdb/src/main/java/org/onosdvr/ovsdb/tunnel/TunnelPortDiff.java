@@ -31,19 +31,15 @@ import java.util.TreeMap;
  * is malformed (not exactly one interface of the same name) is removed and inserted again in the same
  * transaction. Every other port of the bridge is left alone. Empty when the tables already match.
  */
-public final class TunnelPortDiff implements OvsdbDiff {
+public final class TunnelPortDiff extends OvsdbDiff {
 
     /** Interface type of failover tunnel ports. */
     public static final String TYPE = "vxlan";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final List<ObjectNode> ops;
-    private final List<String> changes;
-
     private TunnelPortDiff(List<ObjectNode> ops, List<String> changes) {
-        this.ops = List.copyOf(ops);
-        this.changes = List.copyOf(changes);
+        super(ops, changes);
     }
 
     /**
@@ -167,20 +163,5 @@ public final class TunnelPortDiff implements OvsdbDiff {
         row.set("options", OvsdbData.map(options(t)));
         row.set("bfd", OvsdbData.map(bfd(t)));
         return row;
-    }
-
-    @Override
-    public List<ObjectNode> ops() {
-        return ops;
-    }
-
-    /** @return one line per port changed, e.g. {@code add bfd-c6134602}, for logs */
-    public List<String> changes() {
-        return changes;
-    }
-
-    @Override
-    public String toString() {
-        return String.join("; ", changes);
     }
 }

@@ -3,6 +3,7 @@ package org.onosdvr.ovsdb.ratelimit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.After;
 import org.junit.Test;
+import org.onosdvr.ovsdb.Await;
 import org.onosdvr.ovsdb.sync.FakeOvsdb;
 import org.onosdvr.ovsdb.sync.OvsdbReconciler;
 import org.onosdvr.ovsdb.sync.OvsdbTarget;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -43,9 +43,7 @@ public class PacketInLimitReconcilerTest {
     }
 
     private void flush() throws Exception {
-        for (int i = 0; i < 4; i++) {
-            executor.submit(() -> { }).get(5, TimeUnit.SECONDS);
-        }
+        Await.flush(executor);
     }
 
     private boolean limited(PacketInLimit l) {
@@ -94,13 +92,8 @@ public class PacketInLimitReconcilerTest {
     }
 
     @Test
-    public void appliedWhenTheSwitchConnectsAndAgainAfterItLostTheLimit() throws Exception {
-        target = null;
+    public void switchThatLostTheLimitWhileDisconnectedGetsItBackOnReconnect() throws Exception {
         reconciler.setWanted(DEV, DEFAULT);
-        flush();
-        assertEquals(0, db.transactions().size());
-        target = db;
-        reconciler.connected(DEV);
         flush();
         assertTrue(limited(DEFAULT));
         // while disconnected the database lost the limit (e.g. conf.db recreated): the reconnect restores it
@@ -122,11 +115,7 @@ public class PacketInLimitReconcilerTest {
         db.failNext(1);
         PacketInLimit higher = PacketInLimit.of(1000, 100);
         reconciler.setWanted(DEV, higher);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!limited(higher) && System.nanoTime() < end) {
-            Thread.sleep(5);
-        }
-        assertTrue("retried after the injected failure", limited(higher));
+        Await.waitFor(() -> limited(higher), 5_000, "the new limit, retried after the injected failure");
         assertEquals(3, reconciler.transactions(DEV));
     }
 }
