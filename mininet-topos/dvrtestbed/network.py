@@ -354,6 +354,12 @@ class DvrNet:
         self._prime_tunnel_neighbors([name])
         return pid
 
+    def add_vm(self, vm):
+        """Plug one more VM into its node while the testbed runs (a model `Vm` that is not in the topology, e.g.
+        for a port a test creates later); it is torn down with the rest. Returns its host."""
+        self._build_vm(vm)
+        return self.vms[vm.name]
+
     def _build_vm(self, vm):
         topo = self.topo
         subnet = topo.subnet(vm.subnet)

@@ -235,3 +235,34 @@ _SEND = ('import socket,sys\n'
 def send_frames(netns, frames, intf='eth0'):
     """Send raw frames, exactly as given, out of an interface of a namespace (what a VM's own code can do)."""
     netns_run(netns, ['python3', '-c', _SEND, intf] + [f.hex() for f in frames], check=True)
+
+
+_FLOOD = ('import socket,sys,time\n'
+          's=socket.socket(socket.AF_PACKET,socket.SOCK_RAW)\n'
+          's.bind((sys.argv[1],0))\n'
+          'n,pps=int(sys.argv[2]),float(sys.argv[3])\n'
+          'fs=[bytes.fromhex(h) for h in sys.argv[4:]]\n'
+          't0=time.time()\n'
+          'for i in range(n):\n'
+          '    s.send(fs[i%len(fs)])\n'
+          '    d=t0+(i+1)/pps-time.time() if pps else 0\n'
+          '    if d>0:\n'
+          '        time.sleep(d)\n'
+          'print("%.3f"%(time.time()-t0))\n')
+
+
+def flood_command(netns, frames, count, pps, intf='eth0'):
+    """Command line that sends `count` raw frames, cycling through `frames`, at `pps` per second (0 = as fast as
+    possible) out of an interface of a namespace, and prints the seconds it took (for Popen: a flood in the
+    background)."""
+    return ['ip', 'netns', 'exec', netns, 'python3', '-c', _FLOOD, intf, str(count), str(pps)] + \
+        [f.hex() for f in frames]
+
+
+def flood(netns, frames, count, pps, intf='eth0'):
+    """Send `count` frames at `pps` (see flood_command); returns the seconds the sender took."""
+    p = subprocess.run(flood_command(netns, frames, count, pps, intf), stdout=subprocess.PIPE,
+                       stderr=subprocess.STDOUT, universal_newlines=True, timeout=60 + count / max(pps, 100))
+    if p.returncode != 0:
+        raise RuntimeError('flood from %s failed: %s' % (netns, p.stdout))
+    return float(p.stdout.split()[-1])

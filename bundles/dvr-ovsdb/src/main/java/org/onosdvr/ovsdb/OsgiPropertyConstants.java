@@ -37,6 +37,22 @@ public final class OsgiPropertyConstants {
     /** Default longest retry delay. */
     public static final int RETRY_MAX_MS_DEFAULT = 30_000;
 
+    /**
+     * PACKET_INs per second each controller of the integration bridge gets at most from the switch (OVS
+     * {@code Controller.controller_rate_limit}, at least 100); 0 = no limit (the columns are cleared).
+     */
+    public static final String PACKET_IN_RATE_LIMIT = "packetInRateLimit";
+    /** Default packet-in rate limit. */
+    public static final int PACKET_IN_RATE_LIMIT_DEFAULT = 100;
+
+    /**
+     * PACKET_INs that may go out at once after a quiet period, and that the switch queues while over the rate
+     * (OVS {@code Controller.controller_burst_limit}, at least 25).
+     */
+    public static final String PACKET_IN_BURST_LIMIT = "packetInBurstLimit";
+    /** Default packet-in burst limit (what OVS uses for a rate of 100 when none is set). */
+    public static final int PACKET_IN_BURST_LIMIT_DEFAULT = 25;
+
     private OsgiPropertyConstants() {
     }
 }

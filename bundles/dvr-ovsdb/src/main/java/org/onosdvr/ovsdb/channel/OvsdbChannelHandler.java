@@ -18,9 +18,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The last handler of a switch's OVSDB connection. On connect it sends {@code monitor} for the Bridge, Port and
- * Interface columns and applies the initial rows and every {@code update} notification to the session's tables,
- * in wire order on the I/O thread. It answers the switch's {@code echo} requests and, after
+ * The last handler of a switch's OVSDB connection. On connect it sends {@code monitor} for the Bridge, Port,
+ * Interface and Controller columns and applies the initial rows and every {@code update} notification to the
+ * session's tables, in wire order on the I/O thread. It answers the switch's {@code echo} requests and, after
  * {@code echoIntervalMs} without input, sends one itself and closes the connection if nothing arrives within
  * {@code echoTimeoutMs}. Responses complete our pending calls.
  */

@@ -15,18 +15,21 @@ public final class BridgeRow {
     /** Table name. */
     public static final String TABLE = "Bridge";
     /** Columns monitored. */
-    public static final List<String> COLUMNS = List.of("name", "datapath_id", "ports");
+    public static final List<String> COLUMNS = List.of("name", "datapath_id", "ports", "controller");
 
     private final String uuid;
     private final String name;
     private final Optional<String> datapathId;
     private final Set<String> ports;
+    private final Set<String> controllers;
 
-    private BridgeRow(String uuid, String name, Optional<String> datapathId, Set<String> ports) {
+    private BridgeRow(String uuid, String name, Optional<String> datapathId, Set<String> ports,
+                      Set<String> controllers) {
         this.uuid = uuid;
         this.name = name;
         this.datapathId = datapathId;
         this.ports = ports;
+        this.controllers = controllers;
     }
 
     /**
@@ -37,7 +40,7 @@ public final class BridgeRow {
     public static BridgeRow from(String uuid, JsonNode row) {
         return new BridgeRow(uuid, OvsdbData.string(row.get("name")).orElse(""),
                              OvsdbData.string(row.get("datapath_id")).filter(s -> !s.isEmpty()),
-                             OvsdbData.uuids(row.get("ports")));
+                             OvsdbData.uuids(row.get("ports")), OvsdbData.uuids(row.get("controller")));
     }
 
     public String uuid() {
@@ -58,9 +61,15 @@ public final class BridgeRow {
         return ports;
     }
 
+    /** @return UUIDs of the bridge's Controller rows (column {@code controller}) */
+    public Set<String> controllers() {
+        return controllers;
+    }
+
     @Override
     public String toString() {
         return MoreObjects.toStringHelper(this).add("uuid", uuid).add("name", name)
-                .add("datapathId", datapathId.orElse(null)).add("ports", ports.size()).toString();
+                .add("datapathId", datapathId.orElse(null)).add("ports", ports.size())
+                .add("controllers", controllers.size()).toString();
     }
 }

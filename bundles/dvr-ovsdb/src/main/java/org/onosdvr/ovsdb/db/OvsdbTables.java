@@ -14,31 +14,33 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * What we know of one switch's {@code Open_vSwitch} database: the monitored columns of its Bridge, Port and
- * Interface rows. Immutable: {@link #apply(JsonNode)} returns the next snapshot, so readers on other threads
- * always see a consistent one.
+ * What we know of one switch's {@code Open_vSwitch} database: the monitored columns of its Bridge, Port,
+ * Interface and Controller rows. Immutable: {@link #apply(JsonNode)} returns the next snapshot, so readers on other
+ * threads always see a consistent one.
  */
 public final class OvsdbTables {
 
     /** Database name. */
     public static final String DATABASE = "Open_vSwitch";
     /** The tables before the first update. */
-    public static final OvsdbTables EMPTY = new OvsdbTables(Map.of(), Map.of(), Map.of());
+    public static final OvsdbTables EMPTY = new OvsdbTables(Map.of(), Map.of(), Map.of(), Map.of());
 
     private final Map<String, BridgeRow> bridges;
     private final Map<String, PortRow> ports;
     private final Map<String, InterfaceRow> interfaces;
+    private final Map<String, ControllerRow> controllers;
 
     private OvsdbTables(Map<String, BridgeRow> bridges, Map<String, PortRow> ports,
-                        Map<String, InterfaceRow> interfaces) {
+                        Map<String, InterfaceRow> interfaces, Map<String, ControllerRow> controllers) {
         this.bridges = bridges;
         this.ports = ports;
         this.interfaces = interfaces;
+        this.controllers = controllers;
     }
 
     /**
      * The monitor-requests parameter of our {@code monitor} call: the columns of {@link BridgeRow},
-     * {@link PortRow} and {@link InterfaceRow}.
+     * {@link PortRow}, {@link InterfaceRow} and {@link ControllerRow}.
      *
      * @return a new JSON object
      */
@@ -46,7 +48,8 @@ public final class OvsdbTables {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode req = json.objectNode();
         Map<String, List<String>> columns = Map.of(BridgeRow.TABLE, BridgeRow.COLUMNS, PortRow.TABLE,
-                                                   PortRow.COLUMNS, InterfaceRow.TABLE, InterfaceRow.COLUMNS);
+                                                   PortRow.COLUMNS, InterfaceRow.TABLE, InterfaceRow.COLUMNS,
+                                                   ControllerRow.TABLE, ControllerRow.COLUMNS);
         columns.forEach((table, cols) -> {
             ObjectNode t = req.putObject(table);
             cols.forEach(t.putArray("columns")::add);
@@ -68,7 +71,8 @@ public final class OvsdbTables {
         }
         return new OvsdbTables(merge(bridges, tableUpdates.get(BridgeRow.TABLE), BridgeRow::from),
                                merge(ports, tableUpdates.get(PortRow.TABLE), PortRow::from),
-                               merge(interfaces, tableUpdates.get(InterfaceRow.TABLE), InterfaceRow::from));
+                               merge(interfaces, tableUpdates.get(InterfaceRow.TABLE), InterfaceRow::from),
+                               merge(controllers, tableUpdates.get(ControllerRow.TABLE), ControllerRow::from));
     }
 
     private static <R> Map<String, R> merge(Map<String, R> rows, JsonNode updates,
@@ -128,6 +132,21 @@ public final class OvsdbTables {
         return out;
     }
 
+    /**
+     * @param bridge a bridge of these tables
+     * @return its controllers that we know, in no particular order
+     */
+    public List<ControllerRow> controllers(BridgeRow bridge) {
+        List<ControllerRow> out = new ArrayList<>();
+        for (String uuid : bridge.controllers()) {
+            ControllerRow c = controllers.get(uuid);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
     /** @return every bridge row */
     public Map<String, BridgeRow> bridges() {
         return bridges;
@@ -143,9 +162,14 @@ public final class OvsdbTables {
         return interfaces;
     }
 
+    /** @return every controller row */
+    public Map<String, ControllerRow> controllers() {
+        return controllers;
+    }
+
     @Override
     public String toString() {
         return "OvsdbTables{bridges=" + bridges.size() + ", ports=" + ports.size() + ", interfaces="
-                + interfaces.size() + "}";
+                + interfaces.size() + ", controllers=" + controllers.size() + "}";
     }
 }

@@ -10,6 +10,7 @@ import org.onosdvr.ovsdb.db.Ops;
 import org.onosdvr.ovsdb.db.OvsdbData;
 import org.onosdvr.ovsdb.db.OvsdbTables;
 import org.onosdvr.ovsdb.db.PortRow;
+import org.onosdvr.ovsdb.sync.OvsdbDiff;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,19 +31,15 @@ import java.util.TreeMap;
  * is malformed (not exactly one interface of the same name) is removed and inserted again in the same
  * transaction. Every other port of the bridge is left alone. Empty when the tables already match.
  */
-public final class TunnelPortDiff {
+public final class TunnelPortDiff extends OvsdbDiff {
 
     /** Interface type of failover tunnel ports. */
     public static final String TYPE = "vxlan";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final List<ObjectNode> ops;
-    private final List<String> changes;
-
     private TunnelPortDiff(List<ObjectNode> ops, List<String> changes) {
-        this.ops = List.copyOf(ops);
-        this.changes = List.copyOf(changes);
+        super(ops, changes);
     }
 
     /**
@@ -166,25 +163,5 @@ public final class TunnelPortDiff {
         row.set("options", OvsdbData.map(options(t)));
         row.set("bfd", OvsdbData.map(bfd(t)));
         return row;
-    }
-
-    /** @return the operations, in order; empty if nothing is to be done */
-    public List<ObjectNode> ops() {
-        return ops;
-    }
-
-    /** @return one line per port changed, e.g. {@code add bfd-c6134602}, for logs */
-    public List<String> changes() {
-        return changes;
-    }
-
-    /** @return true if the bridge already matches */
-    public boolean isEmpty() {
-        return ops.isEmpty();
-    }
-
-    @Override
-    public String toString() {
-        return String.join("; ", changes);
     }
 }

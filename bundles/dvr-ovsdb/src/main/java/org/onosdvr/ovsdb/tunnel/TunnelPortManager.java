@@ -10,6 +10,7 @@ import org.onosdvr.ovsdb.db.BridgeRow;
 import org.onosdvr.ovsdb.db.InterfaceRow;
 import org.onosdvr.ovsdb.db.OvsdbTables;
 import org.onosdvr.ovsdb.db.PortRow;
+import org.onosdvr.ovsdb.sync.OvsdbTarget;
 import org.onosproject.net.DeviceId;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -66,7 +67,7 @@ public class TunnelPortManager implements TunnelPortService {
     protected void activate(Map<String, Object> properties) {
         executor = Executors.newSingleThreadScheduledExecutor(Tools.groupedThreads("onos-dvr/ovsdb", "tunnels",
                                                                                     log));
-        reconciler = new TunnelPortReconciler(executor, d -> controller.session(d).map(TunnelPortTarget::of),
+        reconciler = new TunnelPortReconciler(executor, d -> controller.session(d).map(OvsdbTarget::of),
                                               RETRY_MIN_MS_DEFAULT, RETRY_MAX_MS_DEFAULT);
         modified(properties);
         controller.addListener(listener);

@@ -41,6 +41,13 @@ public class OvsdbTablesTest {
         assertEquals(Optional.of(3L), bfd.ofport());
         InterfaceRow brPhy = t.interfaces().get("i0000000-0000-0000-0000-000000000009");
         assertEquals("an empty optional integer", Optional.empty(), brPhy.ofport());
+        ControllerRow c = t.controllers(br).get(0);
+        assertEquals(1, t.controllers(br).size());
+        assertEquals("tcp:198.19.70.254:6653", c.target());
+        assertEquals(Optional.empty(), c.rateLimit());
+        assertEquals(Optional.empty(), c.burstLimit());
+        ControllerRow other = t.controllers(t.bridge("br-phy").orElseThrow()).get(0);
+        assertEquals(Optional.of(1000L), other.rateLimit());
     }
 
     @Test
@@ -68,9 +75,25 @@ public class OvsdbTablesTest {
     public void unknownTablesAndEmptyUpdatesChangeNothing() {
         OvsdbTables t = Fixtures.monitored();
         assertSame(t, t.apply(json("{}")));
-        OvsdbTables u = t.apply(json("{'Controller': {'c1': {'new': {'target': 'tcp:1.2.3.4:6653'}}}}"));
+        OvsdbTables u = t.apply(json("{'Manager': {'m1': {'new': {'target': 'tcp:1.2.3.4:6640'}}}}"));
         assertEquals(t.ports(), u.ports());
         assertEquals(t.bridges().keySet(), u.bridges().keySet());
+        assertEquals(t.controllers(), u.controllers());
+    }
+
+    @Test
+    public void controllerLimitsAreReadAndUpdated() {
+        String uuid = "c0000000-0000-0000-0000-000000000001";
+        OvsdbTables t = Fixtures.monitored().apply(json("{'Controller': {'" + uuid + "': {"
+                + "'old': {'controller_rate_limit': ['set', []]},"
+                + "'new': {'target': 'tcp:198.19.70.254:6653', 'controller_rate_limit': 100,"
+                + "        'controller_burst_limit': ['set', [25]]}}}}"));
+        ControllerRow c = t.controllers().get(uuid);
+        assertEquals(Optional.of(100L), c.rateLimit());
+        assertEquals(Optional.of(25L), c.burstLimit());
+        OvsdbTables gone = t.apply(json("{'Controller': {'" + uuid + "': {'old': {'target': 'x'}}}}"));
+        assertEquals("a bridge's reference to a deleted row reads as nothing", List.of(),
+                     gone.controllers(gone.bridge("br-int").orElseThrow()));
     }
 
     @Test
@@ -96,10 +119,12 @@ public class OvsdbTablesTest {
 
     @Test
     public void monitorRequestsNameEveryColumnWeRead() {
-        assertEquals(json("{'Bridge': {'columns': ['name', 'datapath_id', 'ports']},"
+        assertEquals(json("{'Bridge': {'columns': ['name', 'datapath_id', 'ports', 'controller']},"
                                   + "'Port': {'columns': ['name', 'interfaces']},"
                                   + "'Interface': {'columns': ['name', 'type', 'options', 'bfd', 'bfd_status',"
-                                  + " 'ofport']}}"),
+                                  + " 'ofport']},"
+                                  + "'Controller': {'columns': ['target', 'controller_rate_limit',"
+                                  + " 'controller_burst_limit']}}"),
                      OvsdbTables.monitorRequests());
     }
 

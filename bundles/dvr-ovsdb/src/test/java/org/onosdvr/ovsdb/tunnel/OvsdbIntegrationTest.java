@@ -6,6 +6,8 @@ import org.junit.Before;
 import org.junit.Test;
 import org.onlab.packet.IpAddress;
 import org.onosdvr.api.FailoverTunnel;
+import org.onosdvr.ovsdb.Await;
+import org.onosdvr.ovsdb.ObSandbox;
 import org.onosdvr.ovsdb.OsgiPropertyConstants;
 import org.onosdvr.ovsdb.OvsdbControllerComponent;
 import org.onosdvr.ovsdb.channel.OvsdbServerConfig;
@@ -202,12 +204,6 @@ public class OvsdbIntegrationTest {
     }
 
     private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + WAIT_MS + " ms waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Await.waitFor(condition, WAIT_MS, what);
     }
 }

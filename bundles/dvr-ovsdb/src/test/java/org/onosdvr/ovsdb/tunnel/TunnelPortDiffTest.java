@@ -6,6 +6,7 @@ import org.onlab.packet.IpAddress;
 import org.onosdvr.api.FailoverTunnel;
 import org.onosdvr.ovsdb.db.Fixtures;
 import org.onosdvr.ovsdb.db.OvsdbTables;
+import org.onosdvr.ovsdb.sync.FakeOvsdb;
 import org.onosproject.net.DeviceId;
 
 import java.util.List;

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.After;
 import org.junit.Test;
 import org.onosdvr.api.FailoverTunnel;
+import org.onosdvr.ovsdb.Await;
 import org.onosdvr.ovsdb.db.Fixtures;
 import org.onosdvr.ovsdb.db.OvsdbTables;
+import org.onosdvr.ovsdb.sync.FakeOvsdb;
+import org.onosdvr.ovsdb.sync.OvsdbTarget;
 
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
@@ -36,7 +38,7 @@ public class TunnelPortReconcilerTest {
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
     private final FakeOvsdb db = new FakeOvsdb(Fixtures.resource("monitor-reply.json"), "br-int");
-    private volatile TunnelPortTarget target = db;
+    private volatile OvsdbTarget target = db;
     private final TunnelPortReconciler reconciler = new TunnelPortReconciler(
             executor, d -> d.equals(DEV) ? Optional.ofNullable(target) : Optional.empty(), RETRY_MIN_MS,
             RETRY_MAX_MS);
@@ -50,19 +52,7 @@ public class TunnelPortReconcilerTest {
 
     /** Waits until everything queued on the reconciler's thread (and what that queued) has run. */
     private void flush() throws Exception {
-        for (int i = 0; i < 4; i++) {
-            executor.submit(() -> { }).get(5, TimeUnit.SECONDS);
-        }
-    }
-
-    private static void waitFor(BooleanSupplier cond, String what) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!cond.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(5);
-        }
+        Await.flush(executor);
     }
 
     private boolean converged(Set<FailoverTunnel> wanted) {
@@ -129,7 +119,7 @@ public class TunnelPortReconcilerTest {
     @Test
     public void oneTransactionInFlightLaterWishesFollowItsReply() throws Exception {
         List<Runnable> held = new CopyOnWriteArrayList<>();
-        target = new TunnelPortTarget() {
+        target = new OvsdbTarget() {
             @Override
             public OvsdbTables tables() {
                 return db.tables();
@@ -174,7 +164,7 @@ public class TunnelPortReconcilerTest {
         reconciler.updated(DEV);
         flush();
         assertEquals("an update does not cut the retry delay short", 1, db.transactions().size());
-        waitFor(() -> converged(TWO), "convergence after two failures");
+        Await.waitFor(() -> converged(TWO), 5_000, "convergence after two failures");
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertEquals(3, db.transactions().size());
         assertTrue("retries waited 50 + 100 ms, took " + tookMs, tookMs >= RETRY_MIN_MS * 3);

@@ -1,4 +1,4 @@
-package org.onosdvr.ovsdb.tunnel;
+package org.onosdvr.ovsdb;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * directories under {@code /tmp/ovsdbit-<random>/<node>}. {@link #close()} stops every daemon by pid and removes
  * the namespaces and the directory.
  */
-final class ObSandbox implements AutoCloseable {
+public final class ObSandbox implements AutoCloseable {
 
     private static final String SCHEMA = "/usr/share/openvswitch/vswitch.ovsschema";
     private static final long CMD_TIMEOUT_S = 20;
@@ -28,6 +28,7 @@ final class ObSandbox implements AutoCloseable {
     private final String tag;
     private final Path dir;
     private final List<String> nodes = new ArrayList<>();
+    private final List<Process> spawned = new ArrayList<>();
 
     private ObSandbox(String tag, Path dir) {
         this.tag = tag;
@@ -35,20 +36,20 @@ final class ObSandbox implements AutoCloseable {
     }
 
     /** @return true where this test can run: root, OVS binaries and schema present */
-    static boolean available() {
+    public static boolean available() {
         return Stream.of("/usr/sbin/ovs-vswitchd", "/usr/sbin/ovsdb-server", "/usr/bin/ovsdb-tool",
                          "/usr/bin/ovs-vsctl", "/usr/bin/ovs-appctl", "/usr/sbin/ip", SCHEMA)
                 .allMatch(p -> new File(p).exists())
                 && "root".equals(System.getProperty("user.name"));
     }
 
-    static ObSandbox create() throws IOException {
+    public static ObSandbox create() throws IOException {
         String tag = String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
         return new ObSandbox(tag, Files.createDirectory(Path.of("/tmp", "ovsdbit-" + tag)));
     }
 
     /** @return namespace of a node */
-    String ns(String node) {
+    public String ns(String node) {
         return "ob-" + tag + "-" + node;
     }
 
@@ -57,7 +58,7 @@ final class ObSandbox implements AutoCloseable {
      *
      * @param node short node name
      */
-    void startNode(String node) throws IOException {
+    public void startNode(String node) throws IOException {
         Path rundir = Files.createDirectory(dir.resolve(node));
         run(node, "ip", "netns", "add", ns(node));
         nodes.add(node);
@@ -70,7 +71,7 @@ final class ObSandbox implements AutoCloseable {
         startVswitchd(node);
     }
 
-    void startVswitchd(String node) throws IOException {
+    public void startVswitchd(String node) throws IOException {
         Path rundir = dir.resolve(node);
         run(node, "ip", "netns", "exec", ns(node), "ovs-vswitchd", "unix:" + rundir + "/db.sock",
             "--pidfile=" + rundir + "/vswitchd.pid", "--unixctl=" + rundir + "/vswitchd.ctl",
@@ -78,18 +79,18 @@ final class ObSandbox implements AutoCloseable {
     }
 
     /** SIGKILLs a node's ovs-vswitchd (a crash: its BFD peers stop hearing from it). */
-    void killVswitchd(String node) throws IOException {
+    public void killVswitchd(String node) throws IOException {
         long pid = Long.parseLong(Files.readString(dir.resolve(node).resolve("vswitchd.pid")).trim());
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
     }
 
     /** Points a node's manager at an OVSDB server: what the testbed does for every node. */
-    void setManager(String node, int port) throws IOException {
+    public void setManager(String node, int port) throws IOException {
         vsctl(node, "--", "--id=@m", "create", "Manager", "target=\"tcp:127.0.0.1:" + port + "\"",
               "max_backoff=1000", "--", "set", "Open_vSwitch", ".", "manager_options=@m");
     }
 
-    String vsctl(String node, String... args) throws IOException {
+    public String vsctl(String node, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ovs-vsctl", "--db=unix:" + dir.resolve(node) + "/db.sock",
                                                    "--timeout=15"));
         cmd.addAll(Arrays.asList(args));
@@ -97,25 +98,48 @@ final class ObSandbox implements AutoCloseable {
     }
 
     /** {@code ovs-vsctl get Interface <name> <column[:key]>} without quotes. */
-    String get(String node, String iface, String column) throws IOException {
+    public String get(String node, String iface, String column) throws IOException {
         return vsctl(node, "get", "Interface", iface, column).trim().replace("\"", "");
     }
 
-    String appctl(String node, String... args) throws IOException {
+    public String appctl(String node, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ovs-appctl", "-t", dir.resolve(node) + "/vswitchd.ctl"));
         cmd.addAll(Arrays.asList(args));
         return run(node, cmd.toArray(new String[0]));
     }
 
+    /**
+     * Starts a long-running command inside a node's namespace (output to {@code <rundir>/<logName>}); it is
+     * killed by {@link #close()}.
+     *
+     * @param node    node
+     * @param logName file name for its output
+     * @param args    command
+     * @return the process
+     */
+    public Process spawnInNs(String node, String logName, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns(node)));
+        cmd.addAll(Arrays.asList(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(node).resolve(logName).toFile()).start();
+        spawned.add(p);
+        return p;
+    }
+
+    /** @return a node's run directory */
+    public Path rundir(String node) {
+        return dir.resolve(node);
+    }
+
     /** Runs a command inside a node's namespace. */
-    String inNs(String node, String... args) throws IOException {
+    public String inNs(String node, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns(node)));
         cmd.addAll(Arrays.asList(args));
         return run(node, cmd.toArray(new String[0]));
     }
 
     /** Runs a command (root namespace) with the node's OVS_RUNDIR; returns its output; throws if it fails. */
-    String run(String node, String... cmd) throws IOException {
+    public String run(String node, String... cmd) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         String rundir = dir.resolve(node).toString();
         pb.environment().put("OVS_RUNDIR", rundir);
@@ -150,6 +174,9 @@ final class ObSandbox implements AutoCloseable {
     /** Stops every daemon by its pidfile, deletes the namespaces and the directory; never throws. */
     @Override
     public void close() {
+        for (Process p : spawned) {
+            stop(p.toHandle());
+        }
         for (String node : nodes) {
             for (String pidFile : List.of("vswitchd.pid", "ovsdb.pid")) {
                 Path f = dir.resolve(node).resolve(pidFile);

@@ -1,4 +1,4 @@
-package org.onosdvr.ovsdb.tunnel;
+package org.onosdvr.ovsdb.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,15 +19,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A switch database for tests: Bridge/Port/Interface rows that the operations {@link TunnelPortDiff} emits
- * (insert with named UUIDs, update by UUID, mutate of a bridge's ports) really change, with ovsdb-server's
- * garbage collection of unreferenced Port and Interface rows, and a per-operation result like ovsdb-server's.
- * {@link #failNext(int)} makes transactions fail with a commit error instead.
+ * A switch database for tests: Bridge/Port/Interface/Controller rows that the operations of our diffs emit
+ * (insert with named UUIDs, update by UUID, mutate of a bridge's ports or controllers) really change, with
+ * ovsdb-server's garbage collection of unreferenced Port, Interface and Controller rows, and a per-operation result
+ * like ovsdb-server's. {@link #failNext(int)} makes transactions fail with a commit error instead.
  */
-final class FakeOvsdb implements TunnelPortTarget {
+public final class FakeOvsdb implements OvsdbTarget {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final List<String> TABLES = List.of("Bridge", "Port", "Interface");
+    private static final List<String> TABLES = List.of("Bridge", "Port", "Interface", "Controller");
 
     private final Map<String, Map<String, ObjectNode>> rows = new TreeMap<>();
     private final List<List<ObjectNode>> transactions = new CopyOnWriteArrayList<>();
@@ -40,7 +40,7 @@ final class FakeOvsdb implements TunnelPortTarget {
      * @param monitorReply initial rows, as a monitor reply
      * @param bridgeName   bridge the reconciler works on
      */
-    FakeOvsdb(JsonNode monitorReply, String bridgeName) {
+    public FakeOvsdb(JsonNode monitorReply, String bridgeName) {
         this.bridgeName = bridgeName;
         TABLES.forEach(t -> rows.put(t, new TreeMap<>()));
         monitorReply.fields().forEachRemaining(t -> t.getValue().fields().forEachRemaining(
@@ -77,12 +77,12 @@ final class FakeOvsdb implements TunnelPortTarget {
     }
 
     /** @param n the next n transactions fail (nothing applied) */
-    void failNext(int n) {
+    public void failNext(int n) {
         failures.set(n);
     }
 
     /** @return every transaction received, in order */
-    List<List<ObjectNode>> transactions() {
+    public List<List<ObjectNode>> transactions() {
         return transactions;
     }
 
@@ -91,7 +91,7 @@ final class FakeOvsdb implements TunnelPortTarget {
      * @param name  row name
      * @return the row's columns, or null
      */
-    synchronized ObjectNode row(String table, String name) {
+    public synchronized ObjectNode row(String table, String name) {
         return rows.get(table).values().stream().filter(r -> name.equals(r.path("name").asText())).findFirst()
                 .orElse(null);
     }
@@ -161,6 +161,9 @@ final class FakeOvsdb implements TunnelPortTarget {
         Set<String> ifaces = new HashSet<>();
         rows.get("Port").values().forEach(p -> ifaces.addAll(OvsdbData.uuids(p.get("interfaces"))));
         rows.get("Interface").keySet().retainAll(ifaces);
+        Set<String> controllers = new HashSet<>();
+        rows.get("Bridge").values().forEach(b -> controllers.addAll(OvsdbData.uuids(b.get("controller"))));
+        rows.get("Controller").keySet().retainAll(controllers);
     }
 
     private void publish() {

@@ -1,4 +1,4 @@
-package org.onosdvr.ovsdb.tunnel;
+package org.onosdvr.ovsdb.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What {@link TunnelPortReconciler} needs of a switch's OVSDB session (tests put a fake in its place).
+ * What {@link OvsdbReconciler} needs of a switch's OVSDB session (tests put a fake in its place).
  */
-public interface TunnelPortTarget {
+public interface OvsdbTarget {
 
     /** @return the switch's monitored tables, as last updated */
     OvsdbTables tables();
 
-    /** @return the bridge holding the failover ports */
+    /** @return the bridge the reconciled rows belong to (the integration bridge) */
     String bridgeName();
 
     /**
@@ -29,8 +29,8 @@ public interface TunnelPortTarget {
      * @param session an OVSDB session
      * @return the session as a target
      */
-    static TunnelPortTarget of(OvsdbSession session) {
-        return new TunnelPortTarget() {
+    static OvsdbTarget of(OvsdbSession session) {
+        return new OvsdbTarget() {
             @Override
             public OvsdbTables tables() {
                 return session.tables();
