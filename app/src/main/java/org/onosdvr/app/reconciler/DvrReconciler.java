@@ -106,8 +106,8 @@ public class DvrReconciler implements DvrReconcilerService {
     protected DeviceService deviceService;
 
     /**
-     * Optional: the embedded runtime has no GroupService yet. Without one the rules are programmed and a device
-     * whose compiled state has groups is reported FAILED (its rules that use them would be rejected).
+     * Optional: a runtime without one (the embedded runtime has none yet) still gets every rule; desired groups
+     * then fail the device with a reason instead of keeping the whole reconciler from activating.
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             bind = "bindGroupService", unbind = "unbindGroupService")
@@ -216,53 +216,35 @@ public class DvrReconciler implements DvrReconcilerService {
         dvrService.addListener(dvrListener);
         deviceService.addListener(deviceListener);
         flowRuleService.addListener(flowListener);
-        GroupService groups = groupService;
-        if (groups != null) {
-            groups.addListener(groupListener);
-        }
         mastershipService.addListener(mastershipListener);
         markAll();
         log.info("Started");
     }
 
+    protected void bindGroupService(GroupService service) {
+        service.addListener(groupListener);
+        groupService = service;
+        if (executor != null) {
+            markAll();
+        }
+    }
+
+    protected void unbindGroupService(GroupService service) {
+        service.removeListener(groupListener);
+        if (groupService == service) {
+            groupService = null;
+        }
+    }
+
     @Deactivate
     protected void deactivate() {
         mastershipService.removeListener(mastershipListener);
-        GroupService groups = groupService;
-        if (groups != null) {
-            groups.removeListener(groupListener);
-        }
         flowRuleService.removeListener(flowListener);
         deviceService.removeListener(deviceListener);
         dvrService.removeListener(dvrListener);
         cfgService.unregisterProperties(getClass(), false);
         executor.shutdownNow();
         log.info("Stopped");
-    }
-
-    /**
-     * A GroupService appeared: listen to it and re-sync every device (their groups can now be installed).
-     *
-     * @param service the group service
-     */
-    protected void bindGroupService(GroupService service) {
-        groupService = service;
-        if (executor != null) {
-            service.addListener(groupListener);
-            markAll();
-        }
-    }
-
-    /**
-     * The GroupService went away: groups are no longer installed.
-     *
-     * @param service the group service
-     */
-    protected void unbindGroupService(GroupService service) {
-        service.removeListener(groupListener);
-        if (groupService == service) {
-            groupService = null;
-        }
     }
 
     @Modified
@@ -462,30 +444,31 @@ public class DvrReconciler implements DvrReconcilerService {
                 status = status(d, DeviceSyncStatus.State.UNAVAILABLE, null, count, null);
             } else {
                 FlowDiff diff = diff(d);
-                GroupService gs = groupService;
-                List<DesiredGroup> desiredGroups = compiled().groups(d);
-                GroupDiffer.GroupDiff groups = GroupDiffer.diff(gs == null ? List.of() : desiredGroups,
-                                                                installedGroups(d));
+                GroupDiffer.GroupDiff groups = GroupDiffer.diff(compiled().groups(d), installedGroups(d));
                 if (diff.isEmpty() && groups.isEmpty()) {
                     failures.remove(d);
                     failureReasons.remove(d);
                 } else {
+                    GroupService gs = groupService;
                     // groups first: the rules that apply them must never reach the switch before them
-                    groups.toAdd.forEach(g -> gs.addGroup(g));
-                    groups.toModify.forEach(g -> gs.setBucketsForGroup(
-                            d, g.appCookie(), g.buckets(), g.appCookie(), appId));
+                    if (gs != null) {
+                        groups.toAdd.forEach(gs::addGroup);
+                        groups.toModify.forEach(g -> gs.setBucketsForGroup(
+                                d, g.appCookie(), g.buckets(), g.appCookie(), appId));
+                    }
                     if (!diff.isEmpty()) {
                         flowRuleService.apply(operations(diff));
                     }
                     // stale groups last: their rules are removed by the batch above
-                    groups.toRemove.forEach(g -> gs.removeGroup(d, g.appCookie(), appId));
+                    if (gs != null) {
+                        groups.toRemove.forEach(g -> gs.removeGroup(d, g.appCookie(), appId));
+                    } else if (!groups.isEmpty()) {
+                        failed(d, groups.toAdd.size() + " group(s): no GroupService in this runtime");
+                    }
                     log.debug("Synced {}: {}, {}", d, diff, groups);
                 }
                 // while failures repeat, keep reporting FAILED (with the last error) instead of IN_SYNC
                 String failure = failures.containsKey(d) ? failureReasons.get(d) : null;
-                if (failure == null && gs == null && !desiredGroups.isEmpty()) {
-                    failure = "no GroupService: " + desiredGroups.size() + " group(s) cannot be installed";
-                }
                 status = failure != null
                         ? status(d, DeviceSyncStatus.State.FAILED, diff, count, failure)
                         : status(d, DeviceSyncStatus.State.IN_SYNC, diff, count, null);
