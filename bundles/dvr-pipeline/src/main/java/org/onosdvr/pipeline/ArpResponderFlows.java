@@ -10,8 +10,6 @@ import org.onosdvr.api.Router;
 import org.onosdvr.api.RouterInterface;
 import org.onosdvr.api.Subnet;
 import org.onosproject.net.PortNumber;
-import org.onosproject.net.flow.TrafficSelector;
-import org.onosproject.net.flow.TrafficTreatment;
 
 import static org.onosdvr.pipeline.DeviceContext.actions;
 import static org.onosdvr.pipeline.DeviceContext.match;
@@ -38,7 +36,7 @@ final class ArpResponderFlows implements FlowFeature {
                     continue;
                 }
                 ctx.add(ARP_RESPONDER, REPLY, request(Metadata.network(n.segmentId()), s.gatewayIp()),
-                        reply(ctx, i.mac(), s.gatewayIp()), Sources.router(r),
+                        reply(i.mac(), s.gatewayIp()), Sources.router(r),
                         "ARP reply for %s is %s (router %s, subnet %s)", s.gatewayIp(), i.mac(),
                                       r.id(), s.id());
             }
@@ -70,7 +68,7 @@ final class ArpResponderFlows implements FlowFeature {
      * @param target   requested address
      * @return selector builder
      */
-    static TrafficSelector.Builder request(long metadata, IpAddress target) {
+    static Match.Builder request(long metadata, IpAddress target) {
         return match().matchMetadata(metadata).matchEthType(ARP_TYPE).matchArpOp(ARP.OP_REQUEST)
                 .matchArpTpa(target.getIp4Address());
     }
@@ -78,19 +76,18 @@ final class ArpResponderFlows implements FlowFeature {
     /**
      * Turns an ARP request into the reply "ip is at mac" and sends it back where it came from.
      *
-     * @param ctx device context
      * @param mac answered MAC
      * @param ip  answered address
      * @return treatment builder
      */
-    static TrafficTreatment.Builder reply(DeviceContext ctx, MacAddress mac, IpAddress ip) {
+    static Actions.Builder reply(MacAddress mac, IpAddress ip) {
         return actions()
-                .extension(ctx.nicira().moveEthSrcToDst(), ctx.device())
+                .moveEthSrcToDst()
                 .setEthSrc(mac)
                 .setArpOp(ARP.OP_REPLY)
-                .extension(ctx.nicira().moveArpShaToTha(), ctx.device())
+                .moveArpShaToTha()
                 .setArpSha(mac)
-                .extension(ctx.nicira().moveArpSpaToTpa(), ctx.device())
+                .moveArpSpaToTpa()
                 .setArpSpa(ip)
                 .setOutput(PortNumber.IN_PORT);
     }

@@ -93,7 +93,7 @@ final class ClassifierFlows implements FlowFeature {
                 actions().punt(), src, "DHCP from an unknown port: to the controller (host learning)");
     }
 
-    static org.onosproject.net.flow.TrafficTreatment.Builder toNetwork(Network n) {
+    static Actions.Builder toNetwork(Network n) {
         return actions().writeMetadata(Metadata.network(n.segmentId()), Metadata.MASK)
                 .transition(ARP_RESPONDER.id());
     }

@@ -6,12 +6,12 @@ import com.google.common.collect.ImmutableSortedMap;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
 
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The desired rules and groups of every device, each with its provenance. Immutable; devices iterate in id order, rules
@@ -19,21 +19,20 @@ import java.util.Set;
  */
 public final class CompiledPipeline {
 
-    private static final Comparator<CompiledRule> RULE_ORDER =
-            Comparator.comparingInt((CompiledRule r) -> r.table().id()).thenComparing(r -> -r.priority());
+    private static final Comparator<Rule> RULE_ORDER =
+            Comparator.comparingInt((Rule r) -> r.table().id()).thenComparing(r -> -r.priority());
 
     private static final Comparator<CompiledGroup> GROUP_ORDER =
             Comparator.comparingInt(g -> g.group().givenGroupId());
 
-    private final ImmutableSortedMap<DeviceId, ImmutableList<CompiledRule>> rules;
+    private final ImmutableSortedMap<DeviceId, ImmutableList<Rule>> rules;
     private final ImmutableSortedMap<DeviceId, ImmutableList<CompiledGroup>> groups;
+    private final Function<DeviceId, DvrFlowBuilder> builders;
 
-    CompiledPipeline(Map<DeviceId, List<CompiledRule>> rules) {
-        this(rules, Map.of());
-    }
-
-    CompiledPipeline(Map<DeviceId, List<CompiledRule>> rules, Map<DeviceId, List<CompiledGroup>> groups) {
-        ImmutableSortedMap.Builder<DeviceId, ImmutableList<CompiledRule>> b =
+    CompiledPipeline(Map<DeviceId, List<Rule>> rules, Map<DeviceId, List<CompiledGroup>> groups,
+                     Function<DeviceId, DvrFlowBuilder> builders) {
+        this.builders = builders;
+        ImmutableSortedMap.Builder<DeviceId, ImmutableList<Rule>> b =
                 ImmutableSortedMap.orderedBy(DvrTopology.DEVICE_ORDER);
         rules.forEach((d, list) -> b.put(d, ImmutableList.sortedCopyOf(RULE_ORDER, list)));
         this.rules = b.build();
@@ -69,8 +68,15 @@ public final class CompiledPipeline {
      * @param device device
      * @return its rules in deterministic order (empty if the device is not a DVR node)
      */
-    public Collection<CompiledRule> rules(DeviceId device) {
-        return rules.getOrDefault(device, ImmutableList.of());
+    public List<CompiledRule> rules(DeviceId device) {
+        ImmutableList<Rule> list = rules.get(device);
+        if (list == null) {
+            return ImmutableList.of();
+        }
+        DvrFlowBuilder b = builders.apply(device);
+        ImmutableList.Builder<CompiledRule> out = ImmutableList.builder();
+        list.forEach(r -> out.add(new CompiledRule(b, r)));
+        return out.build();
     }
 
     /**
@@ -86,7 +92,7 @@ public final class CompiledPipeline {
     /** @return every rule of every device, devices in id order */
     public List<CompiledRule> allRules() {
         ImmutableList.Builder<CompiledRule> b = ImmutableList.builder();
-        rules.values().forEach(b::addAll);
+        rules.keySet().forEach(d -> b.addAll(rules(d)));
         return b.build();
     }
 

@@ -3,14 +3,9 @@ package org.onosdvr.pipeline;
 import org.onosdvr.api.DvrNode;
 import org.onosdvr.api.DvrSnapshot;
 import org.onosproject.net.DeviceId;
-import org.onosproject.net.flow.DefaultTrafficSelector;
-import org.onosproject.net.flow.DefaultTrafficTreatment;
-import org.onosproject.net.flow.TrafficSelector;
-import org.onosproject.net.flow.TrafficTreatment;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +20,14 @@ final class DeviceContext {
     private final DvrNode node;
     private final DvrTopology topology;
     private final DvrFlowBuilder flows;
-    private final NiciraActions nicira;
-    private final List<CompiledRule> rules = new ArrayList<>();
-    private final Map<RuleKey.MatchKey, CompiledRule> byMatch = new HashMap<>();
+    private final List<Rule> rules = new ArrayList<>();
+    private final RuleIndex index = new RuleIndex(64);
     private final Map<Integer, CompiledGroup> groups = new LinkedHashMap<>();
 
-    DeviceContext(DvrNode node, DvrTopology topology, DvrFlowBuilder flows, NiciraActions nicira) {
+    DeviceContext(DvrNode node, DvrTopology topology, DvrFlowBuilder flows) {
         this.node = node;
         this.topology = topology;
         this.flows = flows;
-        this.nicira = nicira;
     }
 
     DvrNode node() {
@@ -54,63 +47,47 @@ final class DeviceContext {
     }
 
     NiciraActions nicira() {
-        return nicira;
+        return flows.nicira();
     }
 
     DvrFlowBuilder flows() {
         return flows;
     }
 
-    /** @return a new selector builder */
-    static TrafficSelector.Builder match() {
-        return DefaultTrafficSelector.builder();
+    /** @return a new match builder */
+    static Match.Builder match() {
+        return Match.builder();
     }
 
-    /** @return a new treatment builder */
-    static TrafficTreatment.Builder actions() {
-        return DefaultTrafficTreatment.builder();
-    }
-
-    /**
-     * Builds, validates and records a rule.
-     *
-     * @param table       table
-     * @param priority    priority
-     * @param selector    match
-     * @param treatment   actions
-     * @param source      model object key
-     * @param description one line
-     */
-    void add(PipelineTable table, int priority, TrafficSelector.Builder selector,
-             TrafficTreatment.Builder treatment, String source, String description) {
-        add(flows.build(table, priority, selector.build(), treatment.build(), source, description));
+    /** @return a new actions builder */
+    static Actions.Builder actions() {
+        return Actions.builder();
     }
 
     /**
      * Builds, validates and records a rule whose description is formatted only when read: formatting a line
      * per rule is a third of a large compile, and the reconciler never reads most of them.
      *
-     * @param table     table
-     * @param priority  priority
-     * @param selector  match
-     * @param treatment actions
-     * @param source    model object key
-     * @param format    description, a {@link String#format} pattern
-     * @param args      its arguments (immutable values)
+     * @param table    table
+     * @param priority priority
+     * @param match    match
+     * @param actions  actions
+     * @param source   model object key
+     * @param format   description, a {@link String#format} pattern if args are given
+     * @param args     its arguments (immutable values)
      */
-    void add(PipelineTable table, int priority, TrafficSelector.Builder selector,
-             TrafficTreatment.Builder treatment, String source, String format, Object... args) {
-        add(flows.build(table, priority, selector.build(), treatment.build(), source, format, args));
+    void add(PipelineTable table, int priority, Match.Builder match, Actions.Builder actions, String source,
+             String format, Object... args) {
+        add(DvrFlowBuilder.rule(table, priority, match.build(), actions.build(), source, format, args));
     }
 
-    void add(CompiledRule rule) {
-        RuleKey.MatchKey key = RuleKey.of(rule.flowRule()).matchKey();
-        CompiledRule existing = byMatch.putIfAbsent(key, rule);
-        if (existing == null) {
+    void add(Rule rule) {
+        Rule held = index.get(rule);
+        if (held == null) {
+            index.add(rule);
             rules.add(rule);
-        } else if (!RuleKey.of(existing.flowRule()).equals(RuleKey.of(rule.flowRule()))) {
-            throw new IllegalStateException("conflicting rules on " + device() + ": " + existing.explain()
-                                                    + " / " + rule.explain());
+        } else if (!held.actions().equals(rule.actions())) {
+            throw new IllegalStateException("conflicting rules on " + device() + ": " + held + " / " + rule);
         }
     }
 
@@ -139,7 +116,7 @@ final class DeviceContext {
     }
 
     /** @return rules added so far, in order */
-    List<CompiledRule> rules() {
+    List<Rule> rules() {
         return Collections.unmodifiableList(rules);
     }
 }

@@ -55,14 +55,33 @@ public final class DvrCompiler {
      */
     public CompiledPipeline compile(DvrSnapshot snapshot) {
         DvrTopology topology = new DvrTopology(snapshot);
-        Map<DeviceId, List<CompiledRule>> out = new LinkedHashMap<>();
+        Map<DeviceId, List<Rule>> out = new LinkedHashMap<>();
         Map<DeviceId, List<CompiledGroup>> groups = new LinkedHashMap<>();
         for (DvrNode node : snapshot.nodes()) {
             DeviceContext ctx = compileNode(topology, node);
             out.put(node.deviceId(), ctx.rules());
             groups.put(node.deviceId(), ctx.groups());
         }
-        return new CompiledPipeline(out, groups);
+        return pipeline(out, groups);
+    }
+
+    /**
+     * Makes the compiled pipeline of some devices' rules and groups.
+     *
+     * @param rules  rules per device
+     * @param groups groups per device
+     * @return pipeline whose rules make their flow rules with this compiler's app id and extensions
+     */
+    CompiledPipeline pipeline(Map<DeviceId, List<Rule>> rules, Map<DeviceId, List<CompiledGroup>> groups) {
+        return new CompiledPipeline(rules, groups, this::flowBuilder);
+    }
+
+    /**
+     * @param device device
+     * @return the factory of its flow rules
+     */
+    DvrFlowBuilder flowBuilder(DeviceId device) {
+        return new DvrFlowBuilder(appId, device, extensions);
     }
 
     /**
@@ -73,14 +92,14 @@ public final class DvrCompiler {
      * @return its rules (no device if it is not a node of the snapshot)
      */
     public CompiledPipeline compileDevice(DvrSnapshot snapshot, DeviceId device) {
-        Map<DeviceId, List<CompiledRule>> out = new LinkedHashMap<>();
+        Map<DeviceId, List<Rule>> out = new LinkedHashMap<>();
         Map<DeviceId, List<CompiledGroup>> groups = new LinkedHashMap<>();
         snapshot.node(device).ifPresent(n -> {
             DeviceContext ctx = compileNode(new DvrTopology(snapshot), n);
             out.put(device, ctx.rules());
             groups.put(device, ctx.groups());
         });
-        return new CompiledPipeline(out, groups);
+        return pipeline(out, groups);
     }
 
     /**
@@ -100,7 +119,7 @@ public final class DvrCompiler {
      * @param node     node
      * @return its rules in the order they were made
      */
-    List<CompiledRule> compile(DvrTopology topology, DvrNode node) {
+    List<Rule> compile(DvrTopology topology, DvrNode node) {
         return compileNode(topology, node).rules();
     }
 
@@ -112,8 +131,7 @@ public final class DvrCompiler {
      * @return the context holding its rules (in the order they were made) and groups
      */
     DeviceContext compileNode(DvrTopology topology, DvrNode node) {
-        DeviceContext ctx = new DeviceContext(node, topology, new DvrFlowBuilder(appId, node.deviceId()),
-                                              new NiciraActions(extensions.treatments(node.deviceId())));
+        DeviceContext ctx = new DeviceContext(node, topology, flowBuilder(node.deviceId()));
         FEATURES.forEach(f -> f.build(ctx));
         return ctx;
     }

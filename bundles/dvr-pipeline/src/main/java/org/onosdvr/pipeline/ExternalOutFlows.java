@@ -6,7 +6,6 @@ import org.onosdvr.api.ExternalNeighbor;
 import org.onosdvr.api.Network;
 import org.onosdvr.api.Subnet;
 import org.onosproject.net.PortNumber;
-import org.onosproject.net.flow.TrafficTreatment;
 
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +51,7 @@ final class ExternalOutFlows implements FlowFeature {
                 .filter(nb -> nb.networkId().equals(ext.get().id()))
                 .filter(nb -> nb.ip().equals(subnets.get(0).gatewayIp()))
                 .findFirst();
-        TrafficTreatment.Builder t = upstream.isPresent()
+        Actions.Builder t = upstream.isPresent()
                 ? actions().setEthDst(upstream.get().mac()).setOutput(port.get())
                 : actions().punt();
         ctx.add(EXT_OUT, Priorities.ExtOut.DEFAULT, match().matchEthType(IPV4), t,

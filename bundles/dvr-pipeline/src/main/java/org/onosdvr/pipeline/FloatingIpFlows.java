@@ -43,7 +43,7 @@ final class FloatingIpFlows implements FlowFeature {
         long extTag = Metadata.external(ext.segmentId());
         String src = Sources.fip(f);
         ctx.add(ARP_RESPONDER, Priorities.ArpResponder.REPLY, ArpResponderFlows.request(extTag, fip),
-                ArpResponderFlows.reply(ctx, node.dvrMac(), fip), src,
+                ArpResponderFlows.reply(node.dvrMac(), fip), src,
                 "ARP reply for floating IP %s is node MAC %s (fip %s)", fip, node.dvrMac(), f.id());
         ctx.add(L3_INGRESS, Priorities.L3Ingress.EXTERNAL,
                 match().matchMetadata(extTag).matchEthType(IPV4).matchIPDst(IpPrefix.valueOf(fip, 32)),

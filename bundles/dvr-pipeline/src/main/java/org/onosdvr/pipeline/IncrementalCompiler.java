@@ -29,7 +29,7 @@ public final class IncrementalCompiler {
 
     private final DvrCompiler compiler;
     private DvrTopology topology;
-    private final Map<DeviceId, List<CompiledRule>> rules = new TreeMap<>(DvrTopology.DEVICE_ORDER);
+    private final Map<DeviceId, List<Rule>> rules = new TreeMap<>(DvrTopology.DEVICE_ORDER);
     private final Map<DeviceId, List<CompiledGroup>> groups = new TreeMap<>(DvrTopology.DEVICE_ORDER);
 
     IncrementalCompiler(DvrCompiler compiler, DvrSnapshot initial) {
@@ -49,7 +49,7 @@ public final class IncrementalCompiler {
 
     /** @return the rules of the last snapshot (equal to a full compile of it) */
     public CompiledPipeline current() {
-        return new CompiledPipeline(rules, groups);
+        return compiler.pipeline(rules, groups);
     }
 
     /**
@@ -60,8 +60,9 @@ public final class IncrementalCompiler {
      */
     public Map<String, List<CompiledRule>> groups(DeviceId device) {
         Map<String, List<CompiledRule>> out = new LinkedHashMap<>();
+        DvrFlowBuilder b = compiler.flowBuilder(device);
         rules.getOrDefault(device, List.of()).forEach(
-                r -> out.computeIfAbsent(r.source(), k -> new ArrayList<>()).add(r));
+                r -> out.computeIfAbsent(r.source(), k -> new ArrayList<>()).add(new CompiledRule(b, r)));
         Map<String, List<CompiledRule>> frozen = new LinkedHashMap<>();
         out.forEach((k, v) -> frozen.put(k, ImmutableList.copyOf(v)));
         return ImmutableMap.copyOf(frozen);
@@ -79,21 +80,22 @@ public final class IncrementalCompiler {
         Map<DeviceId, List<CompiledRule>> added = new LinkedHashMap<>();
         Map<DeviceId, List<CompiledRule>> removed = new LinkedHashMap<>();
         for (DeviceId d : affected) {
-            List<CompiledRule> before = rules.getOrDefault(d, List.of());
+            DvrFlowBuilder b = compiler.flowBuilder(d);
+            List<Rule> before = rules.getOrDefault(d, List.of());
             DeviceContext ctx = next.node(d).map(n -> compiler.compileNode(nextTopology, n)).orElse(null);
-            List<CompiledRule> after = ctx == null ? List.of() : ctx.rules();
-            Map<RuleKey, CompiledRule> beforeKeys = keyed(before);
-            Map<RuleKey, CompiledRule> afterKeys = keyed(after);
+            List<Rule> after = ctx == null ? List.of() : ctx.rules();
+            Map<Entry, Rule> beforeKeys = keyed(before);
+            Map<Entry, Rule> afterKeys = keyed(after);
             List<CompiledRule> add = new ArrayList<>();
             List<CompiledRule> remove = new ArrayList<>();
             afterKeys.forEach((k, r) -> {
                 if (!beforeKeys.containsKey(k)) {
-                    add.add(r);
+                    add.add(new CompiledRule(b, r));
                 }
             });
             beforeKeys.forEach((k, r) -> {
                 if (!afterKeys.containsKey(k)) {
-                    remove.add(r);
+                    remove.add(new CompiledRule(b, r));
                 }
             });
             added.put(d, add);
@@ -110,10 +112,29 @@ public final class IncrementalCompiler {
         return new PipelineDelta(added, removed, new java.util.HashSet<>(affected));
     }
 
-    private static Map<RuleKey, CompiledRule> keyed(List<CompiledRule> list) {
-        Map<RuleKey, CompiledRule> out = new LinkedHashMap<>();
-        list.forEach(r -> out.putIfAbsent(RuleKey.of(r.flowRule()), r));
+    private static Map<Entry, Rule> keyed(List<Rule> list) {
+        Map<Entry, Rule> out = new LinkedHashMap<>();
+        list.forEach(r -> out.putIfAbsent(new Entry(r), r));
         return out;
+    }
+
+    /** A rule as the switch holds it: table, priority, match and actions. */
+    private static final class Entry {
+        private final Rule rule;
+
+        Entry(Rule rule) {
+            this.rule = rule;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Entry && rule.sameEntry(((Entry) o).rule);
+        }
+
+        @Override
+        public int hashCode() {
+            return rule.keyHash() * 31 + rule.actions().hashCode();
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import org.onosdvr.api.Network;
 import org.onosdvr.api.NetworkId;
 import org.onosdvr.api.VmPort;
 import org.onosproject.net.DeviceId;
-import org.onosproject.net.flow.TrafficTreatment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +51,7 @@ final class L2Flows implements FlowFeature {
                     "%s is local port %s (port %s)", p.mac(), p.location().get().port(), p.id());
         } else {
             ctx.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST, match().matchMetadata(md).matchEthDst(p.mac()),
-                    tunnelTo(ctx, n, at), Sources.port(p),
+                    tunnelTo(n, at), Sources.port(p),
                     "%s is on %s: tunnel VNI %d to %s (port %s)", p.mac(), at.deviceId(),
                                   n.segmentId(), at.tunnelIp(), p.id());
         }
@@ -61,21 +60,18 @@ final class L2Flows implements FlowFeature {
     /**
      * Sends a packet over the overlay to another node through tunnel_out.
      *
-     * @param ctx device context
      * @param n   network (VNI)
      * @param to  destination node
      * @return treatment builder
      */
-    static TrafficTreatment.Builder tunnelTo(DeviceContext ctx, Network n, DvrNode to) {
-        return actions().setTunnelId(n.segmentId())
-                .extension(ctx.nicira().setTunnelDst(to.tunnelIp()), ctx.device())
-                .transition(TUNNEL_OUT.id());
+    static Actions.Builder tunnelTo(Network n, DvrNode to) {
+        return actions().setTunnelId(n.segmentId()).setTunnelDst(to.tunnelIp()).transition(TUNNEL_OUT.id());
     }
 
     private void flood(DeviceContext ctx, Network n, List<VmPort> local) {
         long md = Metadata.network(n.segmentId());
-        TrafficTreatment.Builder fromTunnel = actions();
-        TrafficTreatment.Builder fromLocal = actions();
+        Actions.Builder fromTunnel = actions();
+        Actions.Builder fromLocal = actions();
         local.forEach(p -> {
             fromTunnel.setOutput(p.location().get().port());
             fromLocal.setOutput(p.location().get().port());
@@ -86,8 +82,7 @@ final class L2Flows implements FlowFeature {
             fromLocal.setTunnelId(n.segmentId());
             for (DeviceId d : remote) {
                 DvrNode to = ctx.snapshot().node(d).get();
-                fromLocal.extension(ctx.nicira().setTunnelDst(to.tunnelIp()), ctx.device())
-                        .setOutput(ctx.node().tunnelPort());
+                fromLocal.setTunnelDst(to.tunnelIp()).setOutput(ctx.node().tunnelPort());
             }
         }
         String src = Sources.network(n.id());

@@ -34,7 +34,7 @@ final class LegacyRouterFlows implements FlowFeature {
                 }
                 ctx.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST,
                         match().matchMetadata(Metadata.network(n.segmentId())).matchEthDst(i.mac()),
-                        L2Flows.tunnelTo(ctx, n, gw.get()), Sources.router(r),
+                        L2Flows.tunnelTo(n, gw.get()), Sources.router(r),
                         "legacy router %s MAC %s: tunnel VNI %d to its gateway %s", r.id(), i.mac(),
                                       n.segmentId(), gw.get().deviceId());
             }

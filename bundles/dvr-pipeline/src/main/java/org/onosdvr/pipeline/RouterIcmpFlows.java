@@ -39,11 +39,11 @@ final class RouterIcmpFlows implements FlowFeature {
                         match().matchMetadata(md).matchEthDst(i.mac()).matchEthType(IPV4)
                                 .matchIPProtocol(IPv4.PROTOCOL_ICMP).matchIcmpType(ICMP.TYPE_ECHO_REQUEST)
                                 .matchIPDst(gw),
-                        actions().extension(ctx.nicira().moveEthSrcToDst(), ctx.device())
+                        actions().moveEthSrcToDst()
                                 .setEthSrc(i.mac())
-                                .extension(ctx.nicira().moveIpSrcToDst(), ctx.device())
+                                .moveIpSrcToDst()
                                 .setIpSrc(s.gatewayIp())
-                                .extension(ctx.nicira().loadIcmpType(ICMP.TYPE_ECHO_REPLY), ctx.device())
+                                .loadIcmpType(ICMP.TYPE_ECHO_REPLY)
                                 .setOutput(PortNumber.IN_PORT),
                         Sources.router(r),
                         "ICMP echo reply from %s (router %s, subnet %s)", s.gatewayIp(), r.id(),

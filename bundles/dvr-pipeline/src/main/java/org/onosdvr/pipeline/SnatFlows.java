@@ -60,14 +60,13 @@ final class SnatFlows implements FlowFeature {
         String src = Sources.router(r);
         if (primary) {
             ctx.add(ARP_RESPONDER, Priorities.ArpResponder.REPLY, ArpResponderFlows.request(extTag, g.externalIp()),
-                    ArpResponderFlows.reply(ctx, g.mac(), g.externalIp()), src,
+                    ArpResponderFlows.reply(g.mac(), g.externalIp()), src,
                     "ARP reply for external IP %s is %s (router %s)", g.externalIp(), g.mac(), r.id());
         }
         ctx.add(L3_INGRESS, Priorities.L3Ingress.EXTERNAL,
                 match().matchMetadata(extTag).matchEthType(IPV4)
                         .matchIPDst(IpPrefix.valueOf(g.externalIp(), 32)),
-                actions().extension(ctx.nicira().loadMetadata(routerTag), ctx.device())
-                        .extension(ctx.nicira().ctReverseNat(r.key(), L3_ROUTE), ctx.device()),
+                actions().loadMetadata(routerTag).ctReverseNat(r.key(), L3_ROUTE),
                 src, "un-SNAT to %s: ct(zone=%d, nat, table=l3_route) (router %s)", g.externalIp(),
                                    r.key(), r.id());
         ctx.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
@@ -76,7 +75,7 @@ final class SnatFlows implements FlowFeature {
         ctx.add(SNAT, Priorities.Snat.ROUTER,
                 match().matchMetadata(routerTag).matchEthType(IPV4),
                 actions().setEthSrc(g.mac()).decNwTtl()
-                        .extension(ctx.nicira().ctCommitSnat(r.key(), EXT_OUT, g.externalIp()), ctx.device()),
+                        .ctCommitSnat(r.key(), EXT_OUT, g.externalIp()),
                 src, "SNAT to %s: ct(commit, zone=%d, nat(src), table=ext_out) (router %s)",
                                    g.externalIp(), r.key(), r.id());
     }
@@ -99,7 +98,7 @@ final class SnatFlows implements FlowFeature {
             ctx.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
                     match().matchMetadata(Metadata.router(r.key())).matchEthType(IPV4).matchIPSrc(s.cidr()),
                     actions().setTunnelId(n.segmentId())
-                            .extension(ctx.nicira().setTunnelDst(gw.tunnelIp()), ctx.device())
+                            .setTunnelDst(gw.tunnelIp())
                             .transition(TUNNEL_OUT.id()),
                     Sources.router(r),
                     "default route of router %s from %s: tunnel (VNI %d) to SNAT gateway %s",

@@ -8,7 +8,7 @@ final class TableMissFlows implements FlowFeature {
     @Override
     public void build(DeviceContext ctx) {
         for (PipelineTable table : PipelineTable.values()) {
-            ctx.add(ctx.flows().missRule(table));
+            ctx.add(DvrFlowBuilder.missRule(table));
         }
     }
 }
