@@ -27,38 +27,33 @@ final class ArpResponderFlows implements FlowFeature {
     private static final short ARP_TYPE = EthType.EtherType.ARP.ethType().toShort();
 
     @Override
-    public void build(DeviceContext ctx) {
-        for (Router r : ctx.topology().routers()) {
-            for (RouterInterface i : ctx.topology().interfaces(r)) {
-                Subnet s = ctx.topology().subnet(i);
-                Network n = ctx.topology().network(s);
-                if (!ctx.topology().networks(ctx.device()).contains(n.id())) {
-                    continue;
-                }
-                ctx.add(ARP_RESPONDER, REPLY, request(Metadata.network(n.segmentId()), s.gatewayIp()),
-                        reply(i.mac(), s.gatewayIp()), Sources.router(r),
-                        "ARP reply for %s is %s (router %s, subnet %s)", s.gatewayIp(), i.mac(),
-                                      r.id(), s.id());
+    public void router(DeviceContext ctx, Router r, GroupBuilder out) {
+        for (RouterInterface i : ctx.topology().interfaces(r)) {
+            Subnet s = ctx.topology().subnet(i);
+            Network n = ctx.topology().network(s);
+            if (ctx.topology().networks(ctx.device()).contains(n.id())) {
+                out.add(ARP_RESPONDER, REPLY, request(Metadata.network(n.segmentId()), s.gatewayIp()),
+                        reply(i.mac(), s.gatewayIp()),
+                        "ARP reply for %s is %s (router %s, subnet %s)", s.gatewayIp(), i.mac(), r.id(), s.id());
             }
         }
-        learnExternalReplies(ctx);
     }
 
     /**
      * ARP replies arriving on the external port answer the runtime's next-hop probes (SNAT and floating-IP
      * next hops, learnt by host tracking): they go to the controller. Requests are not punted.
      */
-    private static void learnExternalReplies(DeviceContext ctx) {
+    @Override
+    public void node(DeviceContext ctx, GroupBuilder out) {
         DvrNode node = ctx.node();
         if (node.externalPort().isEmpty() || ctx.topology().externalNetwork().isEmpty()) {
             return;
         }
         Network ext = ctx.topology().externalNetwork().get();
-        ctx.add(ARP_RESPONDER, LEARN,
+        out.add(ARP_RESPONDER, LEARN,
                 match().matchMetadata(Metadata.external(ext.segmentId())).matchEthType(ARP_TYPE)
                         .matchArpOp(ARP.OP_REPLY),
-                actions().punt(), Sources.node(node),
-                "ARP reply on the external port: to the controller (external next-hop learning)");
+                actions().punt(), "ARP reply on the external port: to the controller (external next-hop learning)");
     }
 
     /**

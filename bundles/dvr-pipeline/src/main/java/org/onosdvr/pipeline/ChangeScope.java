@@ -9,7 +9,9 @@ import org.onosdvr.api.PortId;
 import org.onosdvr.api.VmPort;
 import org.onosproject.net.DeviceId;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +38,17 @@ final class ChangeScope {
         this.nextTopology = nextTopology;
     }
 
+    /** @return the previous port objects the next snapshot does not hold (changed, removed or rebuilt) */
+    List<VmPort> changedPorts() {
+        List<VmPort> out = new ArrayList<>();
+        for (VmPort p : prev.ports()) {
+            if (next.port(p.id()).orElse(null) != p) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     /** @return devices whose rules may differ, in id order */
     SortedSet<DeviceId> affectedDevices() {
         SortedSet<DeviceId> out = new TreeSet<>(DvrTopology.DEVICE_ORDER);
@@ -52,7 +65,8 @@ final class ChangeScope {
         return out;
     }
 
-    private boolean sameStructure() {
+    /** @return true if nothing but ports, floating IPs and external neighbors changed */
+    boolean sameStructure() {
         return prev.baseMac().equals(next.baseMac())
                 && same(prev.networks(), next.networks()) && same(prev.subnets(), next.subnets())
                 && same(prev.routers(), next.routers()) && same(prev.routerInterfaces(), next.routerInterfaces())

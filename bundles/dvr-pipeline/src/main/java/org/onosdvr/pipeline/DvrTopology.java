@@ -9,6 +9,7 @@ import org.onosdvr.api.Network;
 import org.onosdvr.api.NetworkId;
 import org.onosdvr.api.NodeRole;
 import org.onosdvr.api.Router;
+import org.onosdvr.api.RouterId;
 import org.onosdvr.api.RouterInterface;
 import org.onosdvr.api.Subnet;
 import org.onosdvr.api.VmPort;
@@ -18,9 +19,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -44,7 +47,9 @@ final class DvrTopology {
     private final Map<NetworkId, List<VmPort>> locatedPorts = new HashMap<>();
     private final Map<NetworkId, SortedSet<DeviceId>> hosts = new HashMap<>();
     private final Map<DeviceId, List<Router>> routed = new HashMap<>();
+    private final Map<DeviceId, Set<RouterId>> routedIds = new HashMap<>();
     private final Map<DeviceId, SortedSet<NetworkId>> networks = new HashMap<>();
+    private final Map<DeviceId, List<FloatingIp>> fips = new HashMap<>();
     private final Network externalNetwork;
 
     DvrTopology(DvrSnapshot snapshot) {
@@ -68,8 +73,22 @@ final class DvrTopology {
             }
             routers.forEach(r -> nets.addAll(networks(r)));
             routed.put(n.deviceId(), ImmutableList.copyOf(routers));
+            Set<RouterId> ids = new HashSet<>();
+            routers.forEach(r -> ids.add(r.id()));
+            routedIds.put(n.deviceId(), ids);
             networks.put(n.deviceId(), ImmutableSortedSet.copyOf(nets));
         }
+        for (FloatingIp f : snapshot.floatingIps()) {
+            fipNode(f).ifPresent(n -> fips.computeIfAbsent(n.deviceId(), k -> new ArrayList<>()).add(f));
+        }
+    }
+
+    /**
+     * @param device node
+     * @return floating IPs it serves ({@link #fipNode}), in id order
+     */
+    List<FloatingIp> floatingIps(DeviceId device) {
+        return fips.getOrDefault(device, List.of());
     }
 
     private boolean computeRoutes(DeviceId device, Router r, SortedSet<NetworkId> hosted) {
@@ -151,7 +170,7 @@ final class DvrTopology {
      * @return true if the node routes for the router
      */
     boolean routes(DeviceId device, Router router) {
-        return routedRouters(device).contains(router);
+        return routedIds.getOrDefault(device, Set.of()).contains(router.id());
     }
 
     /**

@@ -13,32 +13,36 @@ import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Incremental compilation: holds the last snapshot and its rules grouped per device and source object, and
  * turns each new snapshot into a per-device delta. Only the devices a change can affect ({@link ChangeScope})
- * are recompiled; their rules are then diffed against the previous ones (by device, table, priority, selector
- * and treatment). Applying the deltas in sequence gives exactly the full compile of the last snapshot
- * (property-tested). Not thread-safe: call from one thread (the app's event executor).
+ * are recompiled; their groups are compared with the previous ones and only the changed groups' rules are
+ * diffed (by table, priority, match and actions, counting rules that two sources share). Applying the deltas
+ * in sequence gives exactly the full compile of the last snapshot (property-tested). Not thread-safe: call
+ * from one thread (the app's event executor); {@link #current()} and the deltas are immutable.
  */
 public final class IncrementalCompiler {
 
     private final DvrCompiler compiler;
     private DvrTopology topology;
-    private final Map<DeviceId, List<Rule>> rules = new TreeMap<>(DvrTopology.DEVICE_ORDER);
-    private final Map<DeviceId, List<CompiledGroup>> groups = new TreeMap<>(DvrTopology.DEVICE_ORDER);
+    /** Rules of located ports, by port object: valid while the structure (nodes, networks, ...) is unchanged. */
+    private final Map<VmPort, PortRules> ports = new IdentityHashMap<>();
+    private final Map<DeviceId, DeviceState> devices = new TreeMap<>(DvrTopology.DEVICE_ORDER);
 
     IncrementalCompiler(DvrCompiler compiler, DvrSnapshot initial) {
         this.compiler = compiler;
         this.topology = new DvrTopology(initial);
+        GroupCompiler groups = compiler.groupCompiler(topology, ports);
         for (DvrNode n : initial.nodes()) {
-            DeviceContext ctx = compiler.compileNode(topology, n);
-            rules.put(n.deviceId(), ctx.rules());
-            groups.put(n.deviceId(), ctx.groups());
+            devices.put(n.deviceId(), compiler.compile(groups, n));
         }
     }
 
@@ -47,25 +51,34 @@ public final class IncrementalCompiler {
         return topology.snapshot();
     }
 
-    /** @return the rules of the last snapshot (equal to a full compile of it) */
+    /** @return the rules of the last snapshot (equal to a full compile of it); O(devices) */
     public CompiledPipeline current() {
-        return compiler.pipeline(rules, groups);
+        Map<DeviceId, DeviceRules> out = new LinkedHashMap<>();
+        devices.forEach((d, s) -> out.put(d, s.rules()));
+        return compiler.pipeline(out);
     }
 
     /**
      * Returns a device's current rules grouped by source object ({@link CompiledRule#source()}).
      *
      * @param device device
-     * @return rules per source, sources in first-seen order
+     * @return rules per source, sources in order
      */
     public Map<String, List<CompiledRule>> groups(DeviceId device) {
-        Map<String, List<CompiledRule>> out = new LinkedHashMap<>();
+        DeviceState state = devices.get(device);
+        if (state == null) {
+            return ImmutableMap.of();
+        }
         DvrFlowBuilder b = compiler.flowBuilder(device);
-        rules.getOrDefault(device, List.of()).forEach(
-                r -> out.computeIfAbsent(r.source(), k -> new ArrayList<>()).add(new CompiledRule(b, r)));
-        Map<String, List<CompiledRule>> frozen = new LinkedHashMap<>();
-        out.forEach((k, v) -> frozen.put(k, ImmutableList.copyOf(v)));
-        return ImmutableMap.copyOf(frozen);
+        ImmutableMap.Builder<String, List<CompiledRule>> out = ImmutableMap.builder();
+        for (RuleGroup g : state.rules().sortedGroups()) {
+            ImmutableList.Builder<CompiledRule> rules = ImmutableList.builder();
+            for (int i = 0; i < g.size(); i++) {
+                rules.add(new CompiledRule(b, g.rule(i)));
+            }
+            out.put(g.source(), rules.build());
+        }
+        return out.build();
     }
 
     /**
@@ -76,65 +89,62 @@ public final class IncrementalCompiler {
      */
     public PipelineDelta update(DvrSnapshot next) {
         DvrTopology nextTopology = new DvrTopology(next);
-        List<DeviceId> affected = new ArrayList<>(new ChangeScope(topology, nextTopology).affectedDevices());
-        Map<DeviceId, List<CompiledRule>> added = new LinkedHashMap<>();
-        Map<DeviceId, List<CompiledRule>> removed = new LinkedHashMap<>();
+        ChangeScope scope = new ChangeScope(topology, nextTopology);
+        if (scope.sameStructure()) {
+            scope.changedPorts().forEach(ports::remove);
+        } else {
+            ports.clear();
+        }
+        GroupCompiler groups = compiler.groupCompiler(nextTopology, ports);
+        Map<DeviceId, List<Rule>> added = new LinkedHashMap<>();
+        Map<DeviceId, List<Rule>> removed = new LinkedHashMap<>();
+        Set<DeviceId> affected = scope.affectedDevices();
         for (DeviceId d : affected) {
-            DvrFlowBuilder b = compiler.flowBuilder(d);
-            List<Rule> before = rules.getOrDefault(d, List.of());
-            DeviceContext ctx = next.node(d).map(n -> compiler.compileNode(nextTopology, n)).orElse(null);
-            List<Rule> after = ctx == null ? List.of() : ctx.rules();
-            Map<Entry, Rule> beforeKeys = keyed(before);
-            Map<Entry, Rule> afterKeys = keyed(after);
-            List<CompiledRule> add = new ArrayList<>();
-            List<CompiledRule> remove = new ArrayList<>();
-            afterKeys.forEach((k, r) -> {
-                if (!beforeKeys.containsKey(k)) {
-                    add.add(new CompiledRule(b, r));
+            List<Rule> add = new ArrayList<>();
+            List<Rule> remove = new ArrayList<>();
+            DeviceState state = devices.get(d);
+            DvrNode node = next.node(d).orElse(null);
+            if (node == null) {
+                if (state != null) {
+                    state.entries(remove);
+                    devices.remove(d);
                 }
-            });
-            beforeKeys.forEach((k, r) -> {
-                if (!afterKeys.containsKey(k)) {
-                    remove.add(new CompiledRule(b, r));
-                }
-            });
+            } else if (state == null) {
+                state = compiler.compile(groups, node);
+                state.entries(add);
+                devices.put(d, state);
+            } else {
+                Map<String, RuleGroup> now = new HashMap<>();
+                groups.device(compiler.context(nextTopology, node), g -> now.put(g.source(), g));
+                List<RuleGroup> changed = new ArrayList<>(now.values());
+                state.rules().forEach(g -> {
+                    if (!now.containsKey(g.source())) {
+                        changed.add(new GroupBuilder(g.source()).build());
+                    }
+                });
+                state.apply(changed, add, remove);
+            }
             added.put(d, add);
             removed.put(d, remove);
-            if (ctx != null) {
-                rules.put(d, after);
-                groups.put(d, ctx.groups());
-            } else {
-                rules.remove(d);
-                groups.remove(d);
-            }
         }
         this.topology = nextTopology;
-        return new PipelineDelta(added, removed, new java.util.HashSet<>(affected));
+        return delta(added, removed, affected);
     }
 
-    private static Map<Entry, Rule> keyed(List<Rule> list) {
-        Map<Entry, Rule> out = new LinkedHashMap<>();
-        list.forEach(r -> out.putIfAbsent(new Entry(r), r));
+    private PipelineDelta delta(Map<DeviceId, List<Rule>> added, Map<DeviceId, List<Rule>> removed,
+                                Set<DeviceId> recompiled) {
+        return new PipelineDelta(wrap(added), wrap(removed), recompiled);
+    }
+
+    private Map<DeviceId, List<CompiledRule>> wrap(Map<DeviceId, List<Rule>> rules) {
+        Map<DeviceId, List<CompiledRule>> out = new LinkedHashMap<>();
+        rules.forEach((d, list) -> {
+            DvrFlowBuilder b = compiler.flowBuilder(d);
+            List<CompiledRule> wrapped = new ArrayList<>(list.size());
+            list.forEach(r -> wrapped.add(new CompiledRule(b, r)));
+            out.put(d, wrapped);
+        });
         return out;
-    }
-
-    /** A rule as the switch holds it: table, priority, match and actions. */
-    private static final class Entry {
-        private final Rule rule;
-
-        Entry(Rule rule) {
-            this.rule = rule;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Entry && rule.sameEntry(((Entry) o).rule);
-        }
-
-        @Override
-        public int hashCode() {
-            return rule.keyHash() * 31 + rule.actions().hashCode();
-        }
     }
 
     /**

@@ -3,7 +3,6 @@ package org.onosdvr.pipeline;
 import org.onlab.packet.MacAddress;
 import org.onosdvr.api.DvrNode;
 import org.onosdvr.api.Network;
-import org.onosdvr.api.NetworkId;
 import org.onosdvr.api.VmPort;
 import org.onosproject.net.DeviceId;
 
@@ -26,34 +25,19 @@ final class L2Flows implements FlowFeature {
     static final MacAddress MULTICAST = MacAddress.valueOf("01:00:00:00:00:00");
 
     @Override
-    public void build(DeviceContext ctx) {
-        for (NetworkId id : ctx.topology().networks(ctx.device())) {
-            Network n = ctx.snapshot().network(id).get();
-            List<VmPort> local = new ArrayList<>();
-            for (VmPort p : ctx.topology().locatedPorts(id)) {
-                DvrNode at = ctx.topology().node(p).get();
-                if (at.deviceId().equals(ctx.device())) {
-                    local.add(p);
-                }
-                unicast(ctx, n, p, at);
-            }
-            if (!local.isEmpty()) {
-                flood(ctx, n, local);
-            }
-        }
-    }
-
-    private void unicast(DeviceContext ctx, Network n, VmPort p, DvrNode at) {
+    public void port(PortRules.View view, GroupBuilder out) {
+        VmPort p = view.port().port();
+        Network n = view.port().network();
+        DvrNode at = view.port().host();
         long md = Metadata.network(n.segmentId());
-        if (at.deviceId().equals(ctx.device())) {
-            ctx.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST, match().matchMetadata(md).matchEthDst(p.mac()),
-                    actions().setOutput(p.location().get().port()), Sources.port(p),
-                    "%s is local port %s (port %s)", p.mac(), p.location().get().port(), p.id());
+        if (view.local()) {
+            out.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST, match().matchMetadata(md).matchEthDst(p.mac()),
+                    actions().setOutput(p.location().get().port()), "%s is local port %s (port %s)", p.mac(),
+                    p.location().get().port(), p.id());
         } else {
-            ctx.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST, match().matchMetadata(md).matchEthDst(p.mac()),
-                    tunnelTo(n, at), Sources.port(p),
-                    "%s is on %s: tunnel VNI %d to %s (port %s)", p.mac(), at.deviceId(),
-                                  n.segmentId(), at.tunnelIp(), p.id());
+            out.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST, match().matchMetadata(md).matchEthDst(p.mac()),
+                    tunnelTo(n, at), "%s is on %s: tunnel VNI %d to %s (port %s)", p.mac(), at.deviceId(),
+                    n.segmentId(), at.tunnelIp(), p.id());
         }
     }
 
@@ -68,7 +52,21 @@ final class L2Flows implements FlowFeature {
         return actions().setTunnelId(n.segmentId()).setTunnelDst(to.tunnelIp()).transition(TUNNEL_OUT.id());
     }
 
-    private void flood(DeviceContext ctx, Network n, List<VmPort> local) {
+    /**
+     * Flooding on a node hosting the network: broadcast and multicast from a local port go to the other local
+     * ports and once to each other node hosting it, from the tunnel only to local ports.
+     */
+    @Override
+    public void network(DeviceContext ctx, Network n, GroupBuilder out) {
+        List<VmPort> local = new ArrayList<>();
+        for (VmPort p : ctx.topology().locatedPorts(n.id())) {
+            if (p.location().get().deviceId().equals(ctx.device())) {
+                local.add(p);
+            }
+        }
+        if (local.isEmpty()) {
+            return;
+        }
         long md = Metadata.network(n.segmentId());
         Actions.Builder fromTunnel = actions();
         Actions.Builder fromLocal = actions();
@@ -85,15 +83,12 @@ final class L2Flows implements FlowFeature {
                 fromLocal.setTunnelDst(to.tunnelIp()).setOutput(ctx.node().tunnelPort());
             }
         }
-        String src = Sources.network(n.id());
-        ctx.add(L2_LOOKUP, Priorities.L2Lookup.FLOOD,
-                match().matchMetadata(md).matchEthDstMasked(MULTICAST, MULTICAST), fromLocal, src,
-                "flood on network %s: %d local ports, %d remote nodes", n.id(), local.size(),
-                              remote.size());
-        ctx.add(L2_LOOKUP, Priorities.L2Lookup.FLOOD_FROM_TUNNEL,
+        out.add(L2_LOOKUP, Priorities.L2Lookup.FLOOD,
+                match().matchMetadata(md).matchEthDstMasked(MULTICAST, MULTICAST), fromLocal,
+                "flood on network %s: %d local ports, %d remote nodes", n.id(), local.size(), remote.size());
+        out.add(L2_LOOKUP, Priorities.L2Lookup.FLOOD_FROM_TUNNEL,
                 match().matchInPort(ctx.node().tunnelPort()).matchMetadata(md)
                         .matchEthDstMasked(MULTICAST, MULTICAST),
-                fromTunnel, src,
-                "flood from the tunnel on network %s: %d local ports only", n.id(), local.size());
+                fromTunnel, "flood from the tunnel on network %s: %d local ports only", n.id(), local.size());
     }
 }

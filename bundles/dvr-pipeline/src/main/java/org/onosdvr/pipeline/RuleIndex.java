@@ -137,6 +137,19 @@ final class RuleIndex {
         }
     }
 
+    /**
+     * Visits one rule per entry.
+     *
+     * @param visitor receives them
+     */
+    void forEach(java.util.function.Consumer<Rule> visitor) {
+        for (Rule r : keys) {
+            if (r != null) {
+                visitor.accept(r);
+            }
+        }
+    }
+
     /** @return a copy */
     RuleIndex copy() {
         RuleIndex c = new RuleIndex(1);
