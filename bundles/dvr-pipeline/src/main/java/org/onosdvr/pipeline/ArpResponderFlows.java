@@ -31,7 +31,7 @@ final class ArpResponderFlows implements FlowFeature {
         for (RouterInterface i : ctx.topology().interfaces(r)) {
             Subnet s = ctx.topology().subnet(i);
             Network n = ctx.topology().network(s);
-            if (ctx.topology().networks(ctx.device()).contains(n.id())) {
+            if (ctx.topology().takesPart(ctx.device(), n.id())) {
                 out.add(ARP_RESPONDER, REPLY, request(Metadata.network(n.segmentId()), s.gatewayIp()),
                         reply(i.mac(), s.gatewayIp()),
                         "ARP reply for %s is %s (router %s, subnet %s)", s.gatewayIp(), i.mac(), r.id(), s.id());

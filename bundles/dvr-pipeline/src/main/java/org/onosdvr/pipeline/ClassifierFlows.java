@@ -54,7 +54,7 @@ final class ClassifierFlows implements FlowFeature {
 
     @Override
     public void network(DeviceContext ctx, Network n, GroupBuilder out) {
-        if (ctx.topology().networks(ctx.device()).contains(n.id())) {
+        if (ctx.topology().takesPart(ctx.device(), n.id())) {
             out.add(CLASSIFIER, PORT, match().matchInPort(ctx.node().tunnelPort()).matchTunnelId(n.segmentId()),
                     toNetwork(n), "from the tunnel with VNI %d: network %s", n.segmentId(), n.id());
         }

@@ -7,23 +7,18 @@ import org.onosdvr.api.DvrSnapshot;
 import org.onosdvr.api.FloatingIp;
 import org.onosdvr.api.Network;
 import org.onosdvr.api.NetworkId;
-import org.onosdvr.api.NodeRole;
 import org.onosdvr.api.Router;
-import org.onosdvr.api.RouterId;
 import org.onosdvr.api.RouterInterface;
 import org.onosdvr.api.Subnet;
 import org.onosdvr.api.VmPort;
 import org.onosproject.net.DeviceId;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -37,50 +32,65 @@ import java.util.TreeSet;
  * networks, on its SNAT gateway node and on its hot backup SNAT gateway ({@link #hotBackup}); a legacy router
  * only on its gateway node (GatewayAssignment primary).
  * A node's networks are those it hosts plus those of the routers it routes for.
+ * <p>
+ * Held as per-key immutable parts (per node a {@link NodeView}, per network its located ports and hosts, the
+ * router placement), so that {@link #withPorts} derives the topology of a snapshot that differs in a few VM
+ * ports and floating IPs by replacing only the parts they touch.
+ * </p>
  */
 final class DvrTopology {
 
     static final Comparator<DeviceId> DEVICE_ORDER = Comparator.comparing(DeviceId::toString);
 
     private final DvrSnapshot snapshot;
-    private final Map<DeviceId, List<VmPort>> localPorts = new HashMap<>();
-    private final Map<NetworkId, List<VmPort>> locatedPorts = new HashMap<>();
-    private final Map<NetworkId, SortedSet<DeviceId>> hosts = new HashMap<>();
-    private final Map<DeviceId, List<Router>> routed = new HashMap<>();
-    private final Map<DeviceId, Set<RouterId>> routedIds = new HashMap<>();
-    private final Map<DeviceId, SortedSet<NetworkId>> networks = new HashMap<>();
-    private final Map<DeviceId, List<FloatingIp>> fips = new HashMap<>();
-    private final Network externalNetwork;
+    private final RouterPlacement placement;
+    private final Map<NetworkId, List<VmPort>> locatedPorts;
+    private final Map<NetworkId, SortedSet<DeviceId>> hosts;
+    private final Map<DeviceId, NodeView> nodes;
+    private final Map<DeviceId, List<FloatingIp>> fips;
 
     DvrTopology(DvrSnapshot snapshot) {
         this.snapshot = snapshot;
-        this.externalNetwork = chooseExternalNetwork(snapshot);    // before routed: hotBackup() needs it
+        this.placement = new RouterPlacement(snapshot);
+        Map<DeviceId, List<VmPort>> local = new HashMap<>();
+        Map<NetworkId, List<VmPort>> located = new HashMap<>();
+        Map<NetworkId, SortedSet<DeviceId>> hosting = new HashMap<>();
         for (VmPort p : snapshot.ports()) {
             node(p).ifPresent(n -> {
-                localPorts.computeIfAbsent(n.deviceId(), k -> new ArrayList<>()).add(p);
-                locatedPorts.computeIfAbsent(p.networkId(), k -> new ArrayList<>()).add(p);
-                hosts.computeIfAbsent(p.networkId(), k -> new TreeSet<>(DEVICE_ORDER)).add(n.deviceId());
+                local.computeIfAbsent(n.deviceId(), k -> new ArrayList<>()).add(p);
+                located.computeIfAbsent(p.networkId(), k -> new ArrayList<>()).add(p);
+                hosting.computeIfAbsent(p.networkId(), k -> new TreeSet<>(DEVICE_ORDER)).add(n.deviceId());
             });
         }
+        this.locatedPorts = new HashMap<>();
+        located.forEach((n, list) -> locatedPorts.put(n, ImmutableList.copyOf(list)));
+        this.hosts = new HashMap<>();
+        hosting.forEach((n, set) -> hosts.put(n, ImmutableSortedSet.copyOfSorted(set)));
+        this.nodes = new HashMap<>();
         for (DvrNode n : snapshot.nodes()) {
-            SortedSet<NetworkId> nets = new TreeSet<>();
-            localPorts(n.deviceId()).forEach(p -> nets.add(p.networkId()));
-            List<Router> routers = new ArrayList<>();
-            for (Router r : routers()) {
-                if (computeRoutes(n.deviceId(), r, nets)) {
-                    routers.add(r);
-                }
-            }
-            routers.forEach(r -> nets.addAll(networks(r)));
-            routed.put(n.deviceId(), ImmutableList.copyOf(routers));
-            Set<RouterId> ids = new HashSet<>();
-            routers.forEach(r -> ids.add(r.id()));
-            routedIds.put(n.deviceId(), ids);
-            networks.put(n.deviceId(), ImmutableSortedSet.copyOf(nets));
+            nodes.put(n.deviceId(), new NodeView(n, local.getOrDefault(n.deviceId(), List.of()), placement));
         }
+        this.fips = new HashMap<>();
         for (FloatingIp f : snapshot.floatingIps()) {
             fipNode(f).ifPresent(n -> fips.computeIfAbsent(n.deviceId(), k -> new ArrayList<>()).add(f));
         }
+    }
+
+    DvrSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** @return where routers live (the structural part of the topology) */
+    RouterPlacement placement() {
+        return placement;
+    }
+
+    /**
+     * @param device node
+     * @return what the node hosts and routes, or null if it is not a node
+     */
+    NodeView view(DeviceId device) {
+        return nodes.get(device);
     }
 
     /**
@@ -89,32 +99,6 @@ final class DvrTopology {
      */
     List<FloatingIp> floatingIps(DeviceId device) {
         return fips.getOrDefault(device, List.of());
-    }
-
-    private boolean computeRoutes(DeviceId device, Router r, SortedSet<NetworkId> hosted) {
-        if (gatewayNode(r).map(g -> g.deviceId().equals(device)).orElse(false)) {
-            return true;
-        }
-        if (hotBackup(r).map(g -> g.deviceId().equals(device)).orElse(false)) {
-            return true;
-        }
-        return r.distributed() && networks(r).stream().anyMatch(hosted::contains);
-    }
-
-    /**
-     * The external network of every node's external port: the lowest-id external network used by a router
-     * gateway, else the lowest-id external network. One flat provider network per external port.
-     */
-    private static Network chooseExternalNetwork(DvrSnapshot s) {
-        Optional<Network> used = s.routers().stream().filter(Router::adminStateUp)
-                .flatMap(r -> r.externalGateway().stream())
-                .map(g -> s.network(g.networkId()).get())
-                .min(Comparator.comparing(Network::id));
-        return used.orElseGet(() -> s.networks().stream().filter(Network::external).findFirst().orElse(null));
-    }
-
-    DvrSnapshot snapshot() {
-        return snapshot;
     }
 
     /**
@@ -130,7 +114,8 @@ final class DvrTopology {
      * @return VM ports located on it, in port id order
      */
     List<VmPort> localPorts(DeviceId device) {
-        return localPorts.getOrDefault(device, List.of());
+        NodeView v = nodes.get(device);
+        return v == null ? List.of() : v.localPorts();
     }
 
     /**
@@ -138,7 +123,7 @@ final class DvrTopology {
      * @return located VM ports of the network, in port id order
      */
     List<VmPort> locatedPorts(NetworkId networkId) {
-        return Collections.unmodifiableList(locatedPorts.getOrDefault(networkId, List.of()));
+        return locatedPorts.getOrDefault(networkId, List.of());
     }
 
     /**
@@ -151,9 +136,7 @@ final class DvrTopology {
 
     /** @return routers that exist for the pipeline (admin up), in id order */
     List<Router> routers() {
-        List<Router> out = new ArrayList<>();
-        snapshot.routers().stream().filter(Router::adminStateUp).forEach(out::add);
-        return out;
+        return placement.routers();
     }
 
     /**
@@ -161,16 +144,18 @@ final class DvrTopology {
      * @return routers routed on the node, in id order
      */
     List<Router> routedRouters(DeviceId device) {
-        return routed.getOrDefault(device, List.of());
+        NodeView v = nodes.get(device);
+        return v == null ? List.of() : v.routed();
     }
 
     /**
      * @param device node
-     * @param router router
+     * @param router admin-up router
      * @return true if the node routes for the router
      */
     boolean routes(DeviceId device, Router router) {
-        return routedIds.getOrDefault(device, Set.of()).contains(router.id());
+        NodeView v = nodes.get(device);
+        return v != null && v.routes(placement.index(router));
     }
 
     /**
@@ -178,17 +163,26 @@ final class DvrTopology {
      * @return networks the node hosts or routes into, in id order
      */
     SortedSet<NetworkId> networks(DeviceId device) {
-        return networks.getOrDefault(device, ImmutableSortedSet.of());
+        NodeView v = nodes.get(device);
+        return v == null ? ImmutableSortedSet.of() : v.networks();
     }
 
     /**
-     * @param router router
+     * @param device  node
+     * @param network network
+     * @return true if the node takes part in the network (hosts it or routes into it)
+     */
+    boolean takesPart(DeviceId device, NetworkId network) {
+        NodeView v = nodes.get(device);
+        return v != null && v.takesPart(network);
+    }
+
+    /**
+     * @param router admin-up router
      * @return networks with an interface of the router, in id order
      */
     SortedSet<NetworkId> networks(Router router) {
-        SortedSet<NetworkId> out = new TreeSet<>();
-        interfaces(router).forEach(i -> out.add(subnet(i).networkId()));
-        return out;
+        return placement.networks(router);
     }
 
     /**
@@ -208,11 +202,11 @@ final class DvrTopology {
     }
 
     /**
-     * @param router router
+     * @param router admin-up router
      * @return its gateway node (assignment primary), if assigned and in the snapshot
      */
     Optional<DvrNode> gatewayNode(Router router) {
-        return snapshot.gatewayAssignment(router.id()).flatMap(a -> snapshot.node(a.primary()));
+        return placement.gatewayNode(router);
     }
 
     /**
@@ -226,7 +220,7 @@ final class DvrTopology {
 
     /** @return the external network of external ports, if any */
     Optional<Network> externalNetwork() {
-        return Optional.ofNullable(externalNetwork);
+        return placement.externalNetwork();
     }
 
     /**
@@ -254,14 +248,11 @@ final class DvrTopology {
      * The SNAT gateway node of a router: its gateway node, if the router has SNAT enabled and that node has an
      * external port on the router's external network.
      *
-     * @param router router
+     * @param router admin-up router
      * @return the node
      */
     Optional<DvrNode> snatNode(Router router) {
-        if (!router.snatEnabled()) {
-            return Optional.empty();
-        }
-        return gatewayNode(router).filter(n -> servesExternal(n, router.externalGateway().get().networkId()));
+        return placement.snatNode(router);
     }
 
     /**
@@ -273,23 +264,15 @@ final class DvrTopology {
      * nodes' fast-failover groups fall back to it when BFD declares the primary dead. Legacy routers have none:
      * their gateway node does all their routing.
      *
-     * @param router router
+     * @param router admin-up router
      * @return the node, if the router has SNAT on a primary and such a backup
      */
     Optional<DvrNode> hotBackup(Router router) {
-        if (!router.distributed() || snatNode(router).isEmpty()) {
-            return Optional.empty();
-        }
-        NetworkId ext = router.externalGateway().get().networkId();
-        return snapshot.gatewayAssignment(router.id()).stream().flatMap(a -> a.backups().stream())
-                .filter(d -> !d.equals(snatNode(router).get().deviceId()))
-                .map(snapshot::node).flatMap(Optional::stream)
-                .filter(n -> n.role() == NodeRole.GATEWAY && servesExternal(n, ext))
-                .findFirst();
+        return placement.hotBackup(router);
     }
 
     /**
-     * @param router router
+     * @param router admin-up router
      * @return the nodes holding the router's SNAT rules: its SNAT gateway, then its hot backup (if any)
      */
     List<DvrNode> snatNodes(Router router) {
@@ -305,17 +288,6 @@ final class DvrTopology {
      * @return true if the node's external port is on that network
      */
     boolean servesExternal(DvrNode node, NetworkId networkId) {
-        return node.externalPort().isPresent() && externalNetwork != null
-                && externalNetwork.id().equals(networkId);
-    }
-
-    /**
-     * @param device this node
-     * @return the other nodes of the snapshot, in device id order
-     */
-    List<DvrNode> otherNodes(DeviceId device) {
-        List<DvrNode> out = new ArrayList<>();
-        snapshot.nodes().stream().filter(n -> !n.deviceId().equals(device)).forEach(out::add);
-        return out;
+        return placement.servesExternal(node, networkId);
     }
 }

@@ -74,7 +74,7 @@ final class GroupCompiler {
     }
 
     RuleGroup network(DeviceContext ctx, Network n) {
-        if (!topology.networks(ctx.device()).contains(n.id())) {
+        if (!topology.takesPart(ctx.device(), n.id())) {
             return new GroupBuilder(Sources.network(n.id())).build();
         }
         return build(Sources.network(n.id()), out -> FEATURES.forEach(f -> f.network(ctx, n, out)));
@@ -86,11 +86,16 @@ final class GroupCompiler {
      * @return its group on the device (empty if it is not located or the device does not take part in its network)
      */
     RuleGroup port(DeviceContext ctx, VmPort p) {
-        if (topology.node(p).isEmpty() || !topology.networks(ctx.device()).contains(p.networkId())) {
+        if (topology.node(p).isEmpty() || !topology.takesPart(ctx.device(), p.networkId())) {
             return new GroupBuilder(Sources.port(p)).build();
         }
+        return port(topology.view(ctx.device()), p);
+    }
+
+    /** The group of a located port on a device taking part in its network. */
+    private RuleGroup port(NodeView device, VmPort p) {
         PortRules rules = portRules(p);
-        return rules.group(rules.view(topology, ctx.device()),
+        return rules.group(rules.view(device),
                            view -> build(rules.source(), out -> FEATURES.forEach(f -> f.port(view, out))));
     }
 
@@ -128,10 +133,11 @@ final class GroupCompiler {
         for (Router r : topology.routers()) {
             nonEmpty.accept(router(ctx, r));
         }
-        for (NetworkId id : topology.networks(ctx.device())) {
+        NodeView view = topology.view(ctx.device());
+        for (NetworkId id : view.networks()) {
             nonEmpty.accept(network(ctx, topology.snapshot().network(id).get()));
             for (VmPort p : topology.locatedPorts(id)) {
-                nonEmpty.accept(port(ctx, p));
+                nonEmpty.accept(port(view, p));
             }
         }
         for (FloatingIp f : topology.floatingIps(ctx.device())) {

@@ -58,12 +58,7 @@ final class L2Flows implements FlowFeature {
      */
     @Override
     public void network(DeviceContext ctx, Network n, GroupBuilder out) {
-        List<VmPort> local = new ArrayList<>();
-        for (VmPort p : ctx.topology().locatedPorts(n.id())) {
-            if (p.location().get().deviceId().equals(ctx.device())) {
-                local.add(p);
-            }
-        }
+        List<VmPort> local = ctx.topology().view(ctx.device()).localPorts(n.id());
         if (local.isEmpty()) {
             return;
         }

@@ -28,7 +28,7 @@ final class LegacyRouterFlows implements FlowFeature {
         }
         for (RouterInterface i : ctx.topology().interfaces(r)) {
             Network n = ctx.topology().network(ctx.topology().subnet(i));
-            if (ctx.topology().networks(ctx.device()).contains(n.id())) {
+            if (ctx.topology().takesPart(ctx.device(), n.id())) {
                 out.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST,
                         match().matchMetadata(Metadata.network(n.segmentId())).matchEthDst(i.mac()),
                         L2Flows.tunnelTo(n, gw.get()), "legacy router %s MAC %s: tunnel VNI %d to its gateway %s",

@@ -135,6 +135,8 @@ public enum PipelineTable {
     private final String gotoNames;
     private final Miss miss;
     private final String missTargetName;
+    /** {@link #allowedGotos()}, made when first asked for (enum constants cannot name later ones). */
+    private volatile Set<PipelineTable> gotos;
 
     PipelineTable(String tableName, String purpose, Set<Criterion.Type> matches, Set<PipelineAction> actions,
                   String gotoNames, Miss miss, String missTargetName) {
@@ -184,6 +186,15 @@ public enum PipelineTable {
      * @return allowed targets
      */
     public Set<PipelineTable> allowedGotos() {
+        Set<PipelineTable> g = gotos;
+        if (g == null) {
+            g = parseGotos();
+            gotos = g;
+        }
+        return g;
+    }
+
+    private Set<PipelineTable> parseGotos() {
         ImmutableSet.Builder<PipelineTable> b = ImmutableSet.builder();
         for (String name : gotoNames.split(",")) {
             if (!name.isEmpty()) {

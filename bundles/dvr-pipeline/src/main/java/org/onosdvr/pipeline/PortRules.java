@@ -6,7 +6,6 @@ import org.onosdvr.api.Network;
 import org.onosdvr.api.Router;
 import org.onosdvr.api.Subnet;
 import org.onosdvr.api.VmPort;
-import org.onosproject.net.DeviceId;
 
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +31,8 @@ final class PortRules {
     private final IpAddress[] ips;
     private final Subnet[] subnets;
     private final Router[] routers;
+    /** Position of each IP's router in {@link RouterPlacement#routers()}, -1 if none. */
+    private final int[] routerIndex;
     private final RuleGroup[] byView;
     private final Map<Integer, RuleGroup> byViewMap;
 
@@ -48,9 +49,11 @@ final class PortRules {
         this.ips = port.fixedIps().toArray(new IpAddress[0]);
         this.subnets = new Subnet[n];
         this.routers = new Router[n];
+        this.routerIndex = new int[n];
         for (int i = 0; i < n; i++) {
             subnets[i] = topology.snapshot().subnetOf(port.networkId(), ips[i]).orElse(null);
             routers[i] = subnets[i] == null ? null : topology.router(subnets[i]).orElse(null);
+            routerIndex[i] = routers[i] == null ? -1 : topology.placement().index(routers[i]);
         }
         this.byView = n <= ARRAY_IPS ? new RuleGroup[2 << n] : null;
         this.byViewMap = n <= ARRAY_IPS ? null : new HashMap<>();
@@ -100,18 +103,17 @@ final class PortRules {
     }
 
     /**
-     * @param topology topology
-     * @param device   a device taking part in the port's network
+     * @param device a device taking part in the port's network
      * @return how the device sees the port
      */
-    View view(DvrTopology topology, DeviceId device) {
+    View view(NodeView device) {
         int resolved = 0;
-        for (int i = 0; i < routers.length; i++) {
-            if (routers[i] != null && topology.routes(device, routers[i])) {
+        for (int i = 0; i < routerIndex.length; i++) {
+            if (routerIndex[i] >= 0 && device.routes(routerIndex[i])) {
                 resolved |= 1 << i;
             }
         }
-        return new View(host.deviceId().equals(device), resolved);
+        return new View(host.deviceId().equals(device.node().deviceId()), resolved);
     }
 
     /**

@@ -29,7 +29,7 @@ final class RouterIcmpFlows implements FlowFeature {
         for (RouterInterface i : ctx.topology().interfaces(r)) {
             Subnet s = ctx.topology().subnet(i);
             Network n = ctx.topology().network(s);
-            if (!ctx.topology().networks(ctx.device()).contains(n.id())) {
+            if (!ctx.topology().takesPart(ctx.device(), n.id())) {
                 continue;
             }
             long md = Metadata.network(n.segmentId());
