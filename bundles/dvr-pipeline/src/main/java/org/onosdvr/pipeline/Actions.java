@@ -51,10 +51,12 @@ final class Actions {
 
         private final int operands;
         private final Set<PipelineAction> kinds;
+        private final PipelineAction[] kindArray;
 
         Op(int operands, PipelineAction... kinds) {
             this.operands = operands;
             this.kinds = kinds.length == 0 ? Set.of() : EnumSet.of(kinds[0], kinds);
+            this.kindArray = kinds;
         }
 
         int operands() {
@@ -64,6 +66,11 @@ final class Actions {
         /** @return the declared action kinds this op needs (OUTPUT is decided by its port) */
         Set<PipelineAction> kinds() {
             return kinds;
+        }
+
+        /** @return {@link #kinds()} as an array (shared: do not modify) */
+        PipelineAction[] kindArray() {
+            return kindArray;
         }
 
         /** @return true if it is a Nicira extension (made per device) */
@@ -271,14 +278,39 @@ final class Actions {
         private Builder() {
         }
 
-        private Builder add(Op op, long... operands) {
-            if (size + 1 + operands.length > ops.length) {
-                ops = Arrays.copyOf(ops, Math.max(ops.length * 2, size + 1 + operands.length));
+        private void room(int n) {
+            if (size + n > ops.length) {
+                ops = Arrays.copyOf(ops, Math.max(ops.length * 2, size + n));
             }
+        }
+
+        private Builder add(Op op) {
+            room(1);
             ops[size++] = op.ordinal();
-            for (long v : operands) {
-                ops[size++] = v;
-            }
+            return this;
+        }
+
+        private Builder add(Op op, long a) {
+            room(2);
+            ops[size++] = op.ordinal();
+            ops[size++] = a;
+            return this;
+        }
+
+        private Builder add(Op op, long a, long b) {
+            room(3);
+            ops[size++] = op.ordinal();
+            ops[size++] = a;
+            ops[size++] = b;
+            return this;
+        }
+
+        private Builder add(Op op, long a, long b, long c) {
+            room(4);
+            ops[size++] = op.ordinal();
+            ops[size++] = a;
+            ops[size++] = b;
+            ops[size++] = c;
             return this;
         }
 

@@ -159,7 +159,7 @@ public final class DvrFlowBuilder {
         check(priority >= 0 && priority <= MAX_PRIORITY, "%s: priority %s out of range", table, priority);
         check(priority != Priorities.MISS || match.size() == 0,
               "%s: priority 0 is reserved for the table-miss rule", table);
-        for (Match.Field f : Match.Field.values()) {
+        for (Match.Field f : Match.fields()) {
             if (match.has(f)) {
                 check(table.allowedMatches().contains(f.type()), "%s: match on %s is not declared", table,
                       f.type());
@@ -174,11 +174,11 @@ public final class DvrFlowBuilder {
                     break;
                 case CT_COMMIT_SNAT:
                 case CT_REVERSE_NAT:
-                    op.kinds().forEach(k -> checkAction(table, k));
+                    checkActions(table, op);
                     checkGoto(table, (int) v[i + 1], "ct recirculation");
                     break;
                 default:
-                    op.kinds().forEach(k -> checkAction(table, k));
+                    checkActions(table, op);
                     break;
             }
         });
@@ -187,6 +187,12 @@ public final class DvrFlowBuilder {
         }
         if (actions.gotoTable() >= 0) {
             checkGoto(table, actions.gotoTable(), "goto");
+        }
+    }
+
+    private static void checkActions(PipelineTable table, Actions.Op op) {
+        for (PipelineAction k : op.kindArray()) {
+            checkAction(table, k);
         }
     }
 

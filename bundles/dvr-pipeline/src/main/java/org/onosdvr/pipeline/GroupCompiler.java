@@ -94,9 +94,11 @@ final class GroupCompiler {
 
     /** The group of a located port on a device taking part in its network. */
     private RuleGroup port(NodeView device, VmPort p) {
-        PortRules rules = portRules(p);
-        return rules.group(rules.view(device),
-                           view -> build(rules.source(), out -> FEATURES.forEach(f -> f.port(view, out))));
+        return portRules(p).group(device, GroupCompiler::port);
+    }
+
+    private static RuleGroup port(PortRules.View view) {
+        return build(view.port().source(), out -> FEATURES.forEach(f -> f.port(view, out)));
     }
 
     private PortRules portRules(VmPort p) {

@@ -65,6 +65,11 @@ final class Match {
     }
 
     private static final Field[] FIELDS = Field.values();
+
+    /** @return the fields in encoding order (a shared array: do not modify) */
+    static Field[] fields() {
+        return FIELDS;
+    }
     private static final Match EMPTY = new Match(0, new long[0]);
 
     /** Bit per present {@link Field}. */
@@ -243,8 +248,8 @@ final class Match {
      */
     static final class Builder {
         private int present;
-        private final long[] byField = new long[FIELDS.length];
-        private final long[] masks = new long[FIELDS.length];
+        /** Value per field ordinal, then the two masks. */
+        private final long[] byField = new long[FIELDS.length + 2];
 
         private Builder() {
         }
@@ -256,7 +261,7 @@ final class Match {
         }
 
         private Builder set(Field f, long v, long mask) {
-            masks[f.ordinal()] = mask;
+            byField[FIELDS.length + (f == Field.ETH_SRC_MASKED ? 0 : 1)] = mask;
             return set(f, v);
         }
 
@@ -355,7 +360,7 @@ final class Match {
                 if ((present & f.bit()) != 0) {
                     values[slot++] = byField[f.ordinal()];
                     if (f.masked()) {
-                        values[slot++] = masks[f.ordinal()];
+                        values[slot++] = byField[FIELDS.length + (f == Field.ETH_SRC_MASKED ? 0 : 1)];
                     }
                 }
             }

@@ -120,6 +120,8 @@ public enum PipelineTable {
                EnumSet.of(SET_ETH_SRC, OUTPUT),
                "", Miss.DROP, null);
 
+    private static final PipelineTable[] VALUES = values();
+
     /** What a table does with a packet no rule matches. */
     public enum Miss {
         /** Drop the packet. */
@@ -236,7 +238,7 @@ public enum PipelineTable {
      * @return the table
      */
     public static Optional<PipelineTable> byId(int id) {
-        return id >= 0 && id < values().length ? Optional.of(values()[id]) : Optional.empty();
+        return id >= 0 && id < VALUES.length ? Optional.of(VALUES[id]) : Optional.empty();
     }
 
     @Override

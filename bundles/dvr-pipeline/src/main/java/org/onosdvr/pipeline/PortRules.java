@@ -103,35 +103,29 @@ final class PortRules {
     }
 
     /**
+     * Returns the port's group on a device, made by {@code make} the first time a device sees it that way.
+     *
      * @param device a device taking part in the port's network
-     * @return how the device sees the port
+     * @param make   makes the group of a view
+     * @return the group
      */
-    View view(NodeView device) {
+    RuleGroup group(NodeView device, Function<View, RuleGroup> make) {
         int resolved = 0;
         for (int i = 0; i < routerIndex.length; i++) {
             if (routerIndex[i] >= 0 && device.routes(routerIndex[i])) {
                 resolved |= 1 << i;
             }
         }
-        return new View(host.deviceId().equals(device.node().deviceId()), resolved);
-    }
-
-    /**
-     * Returns the port's group for a view, made by {@code make} the first time.
-     *
-     * @param view view
-     * @param make makes the group of a view
-     * @return the group
-     */
-    RuleGroup group(View view, Function<View, RuleGroup> make) {
-        int key = view.key();
-        if (byView == null) {
-            return byViewMap.computeIfAbsent(key, k -> make.apply(view));
-        }
-        RuleGroup g = byView[key];
+        boolean local = host.deviceId().equals(device.node().deviceId());
+        int key = (resolved << 1) | (local ? 1 : 0);
+        RuleGroup g = byView == null ? byViewMap.get(key) : byView[key];
         if (g == null) {
-            g = make.apply(view);
-            byView[key] = g;
+            g = make.apply(new View(local, resolved));
+            if (byView == null) {
+                byViewMap.put(key, g);
+            } else {
+                byView[key] = g;
+            }
         }
         return g;
     }
@@ -177,10 +171,6 @@ final class PortRules {
          */
         boolean resolves(int i) {
             return (resolved & (1 << i)) != 0;
-        }
-
-        private int key() {
-            return (resolved << 1) | (local ? 1 : 0);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.onosdvr.pipeline;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * A compiled rule without its device: table, priority, {@link Match}, {@link Actions} and provenance (source
@@ -21,6 +20,7 @@ final class Rule {
     private final String format;
     private final Object[] args;
     private final int keyHash;
+    private final int hash;
     /** The formatted description, made when first read. */
     private volatile String description;
 
@@ -35,6 +35,7 @@ final class Rule {
         this.args = args;
         this.description = args == null ? format : null;
         this.keyHash = (match.hashCode() * 31 + priority) * 31 + table.ordinal();
+        this.hash = keyHash * 31 + actions.hashCode();
     }
 
     PipelineTable table() {
@@ -103,7 +104,7 @@ final class Rule {
 
     @Override
     public int hashCode() {
-        return Objects.hash(keyHash, actions, source);
+        return hash;
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.Arrays;
 final class RuleIndex {
 
     private Rule[] keys;
+    /** {@link Rule#keyHash()} of each slot's rule: probes compare it before touching the rule. */
+    private int[] hashes;
     private int[] counts;
     private int size;
     private int duplicates;
@@ -22,6 +24,7 @@ final class RuleIndex {
     RuleIndex(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         keys = new Rule[capacity];
+        hashes = new int[capacity];
         counts = new int[capacity];
     }
 
@@ -37,8 +40,9 @@ final class RuleIndex {
 
     private int slot(Rule r) {
         int mask = keys.length - 1;
-        int i = StableHash.spread(r.keyHash()) & mask;
-        while (keys[i] != null && !keys[i].sameKey(r)) {
+        int h = r.keyHash();
+        int i = StableHash.spread(h) & mask;
+        while (keys[i] != null && (hashes[i] != h || !keys[i].sameKey(r))) {
             i = (i + 1) & mask;
         }
         return i;
@@ -71,6 +75,7 @@ final class RuleIndex {
             return false;
         }
         keys[i] = r;
+        hashes[i] = r.keyHash();
         counts[i] = 1;
         if (++size * 2 > keys.length) {
             grow();
@@ -110,16 +115,18 @@ final class RuleIndex {
             if (keys[j] == null) {
                 break;
             }
-            int home = StableHash.spread(keys[j].keyHash()) & mask;
+            int home = StableHash.spread(hashes[j]) & mask;
             // move j into the hole if its home is not cyclically in (hole, j]
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
                 keys[hole] = keys[j];
+                hashes[hole] = hashes[j];
                 counts[hole] = counts[j];
                 hole = j;
             }
         }
         keys[hole] = null;
+        hashes[hole] = 0;
         counts[hole] = 0;
     }
 
@@ -127,11 +134,13 @@ final class RuleIndex {
         Rule[] oldKeys = keys;
         int[] oldCounts = counts;
         keys = new Rule[oldKeys.length * 2];
+        hashes = new int[oldKeys.length * 2];
         counts = new int[oldKeys.length * 2];
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != null) {
                 int j = slot(oldKeys[i]);
                 keys[j] = oldKeys[i];
+                hashes[j] = oldKeys[i].keyHash();
                 counts[j] = oldCounts[i];
             }
         }
@@ -154,6 +163,7 @@ final class RuleIndex {
     RuleIndex copy() {
         RuleIndex c = new RuleIndex(1);
         c.keys = Arrays.copyOf(keys, keys.length);
+        c.hashes = Arrays.copyOf(hashes, hashes.length);
         c.counts = Arrays.copyOf(counts, counts.length);
         c.size = size;
         c.duplicates = duplicates;
