@@ -5,8 +5,10 @@ import com.google.common.collect.ImmutableSortedSet;
 import org.onosdvr.api.DvrNode;
 import org.onosdvr.api.DvrSnapshot;
 import org.onosdvr.api.FloatingIp;
+import org.onosdvr.api.FloatingIpId;
 import org.onosdvr.api.Network;
 import org.onosdvr.api.NetworkId;
+import org.onosdvr.api.PortId;
 import org.onosdvr.api.Router;
 import org.onosdvr.api.RouterInterface;
 import org.onosdvr.api.Subnet;
@@ -16,9 +18,11 @@ import org.onosproject.net.DeviceId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -47,6 +51,7 @@ final class DvrTopology {
     private final Map<NetworkId, List<VmPort>> locatedPorts;
     private final Map<NetworkId, SortedSet<DeviceId>> hosts;
     private final Map<DeviceId, NodeView> nodes;
+    /** Floating IPs per serving node, in id order. */
     private final Map<DeviceId, List<FloatingIp>> fips;
 
     DvrTopology(DvrSnapshot snapshot) {
@@ -71,8 +76,120 @@ final class DvrTopology {
             nodes.put(n.deviceId(), new NodeView(n, local.getOrDefault(n.deviceId(), List.of()), placement));
         }
         this.fips = new HashMap<>();
+        Map<DeviceId, List<FloatingIp>> served = new HashMap<>();
         for (FloatingIp f : snapshot.floatingIps()) {
-            fipNode(f).ifPresent(n -> fips.computeIfAbsent(n.deviceId(), k -> new ArrayList<>()).add(f));
+            fipNode(f).ifPresent(n -> served.computeIfAbsent(n.deviceId(), k -> new ArrayList<>()).add(f));
+        }
+        served.forEach((d, list) -> fips.put(d, ImmutableList.copyOf(list)));
+    }
+
+    private DvrTopology(DvrSnapshot snapshot, DvrTopology base) {
+        this.snapshot = snapshot;
+        this.placement = base.placement;
+        this.locatedPorts = new HashMap<>(base.locatedPorts);
+        this.hosts = new HashMap<>(base.hosts);
+        this.nodes = new HashMap<>(base.nodes);
+        this.fips = new HashMap<>(base.fips);
+    }
+
+    /**
+     * Derives the topology of a snapshot that differs from this one's only in some VM ports and floating IPs
+     * (same structure: nodes, networks, subnets, routers, interfaces, gateway assignments), replacing only the
+     * parts they touch: the located ports and hosts of their networks, the views of the nodes they leave or
+     * join, and the serving node of the floating IPs on those ports and nodes. Equal to
+     * {@code new DvrTopology(next)} (tested).
+     *
+     * @param next        next snapshot
+     * @param ports       ids of the ports that differ
+     * @param floatingIps ids of the floating IPs that differ
+     * @return the next topology
+     */
+    DvrTopology withChanges(DvrSnapshot next, Set<PortId> ports, Set<FloatingIpId> floatingIps) {
+        DvrTopology t = new DvrTopology(next, this);
+        Set<NetworkId> nets = new HashSet<>();
+        Set<DeviceId> touched = new HashSet<>();
+        for (PortId id : ports) {
+            snapshot.port(id).ifPresent(p -> {
+                nets.add(p.networkId());
+                node(p).ifPresent(n -> touched.add(n.deviceId()));
+            });
+            next.port(id).ifPresent(p -> {
+                nets.add(p.networkId());
+                t.node(p).ifPresent(n -> touched.add(n.deviceId()));
+            });
+        }
+        for (NetworkId n : nets) {
+            List<VmPort> located = new ArrayList<>();
+            SortedSet<DeviceId> hosting = new TreeSet<>(DEVICE_ORDER);
+            for (VmPort p : next.ports(n)) {
+                t.node(p).ifPresent(node -> {
+                    located.add(p);
+                    hosting.add(node.deviceId());
+                });
+            }
+            t.put(t.locatedPorts, n, located.isEmpty() ? null : ImmutableList.copyOf(located));
+            t.put(t.hosts, n, hosting.isEmpty() ? null : ImmutableSortedSet.copyOfSorted(hosting));
+        }
+        for (DeviceId d : touched) {
+            List<VmPort> local = new ArrayList<>();
+            for (VmPort p : nodes.get(d).localPorts()) {
+                if (!ports.contains(p.id())) {
+                    local.add(p);
+                }
+            }
+            for (PortId id : ports) {
+                next.port(id).filter(p -> t.node(p).map(n -> n.deviceId().equals(d)).orElse(false))
+                        .ifPresent(local::add);
+            }
+            local.sort(Comparator.comparing(VmPort::id));
+            t.nodes.put(d, new NodeView(next.node(d).get(), local, placement));
+        }
+        t.replaceFloatingIps(this, movedFloatingIps(next, ports, floatingIps));
+        return t;
+    }
+
+    private static <K, V> void put(Map<K, V> map, K key, V value) {
+        if (value == null) {
+            map.remove(key);
+        } else {
+            map.put(key, value);
+        }
+    }
+
+    /**
+     * Floating IPs whose serving node may differ: the changed ones and those of changed ports. Nothing else that
+     * can change here moves one: a VM's node always routes the router of its floating IPs (the router is attached
+     * to the VM's subnet), and a legacy router's gateway node always routes it.
+     */
+    private Set<FloatingIpId> movedFloatingIps(DvrSnapshot next, Set<PortId> ports, Set<FloatingIpId> changed) {
+        Set<FloatingIpId> out = new HashSet<>(changed);
+        for (PortId id : ports) {
+            snapshot.floatingIps(id).forEach(f -> out.add(f.id()));
+            next.floatingIps(id).forEach(f -> out.add(f.id()));
+        }
+        return out;
+    }
+
+    /** Moves floating IPs from their serving node in {@code prev} to their serving node here. */
+    private void replaceFloatingIps(DvrTopology prev, Set<FloatingIpId> ids) {
+        Set<DeviceId> lists = new HashSet<>();
+        for (FloatingIpId id : ids) {
+            prev.snapshot.floatingIp(id).flatMap(prev::fipNode).ifPresent(n -> lists.add(n.deviceId()));
+            snapshot.floatingIp(id).flatMap(this::fipNode).ifPresent(n -> lists.add(n.deviceId()));
+        }
+        for (DeviceId d : lists) {
+            List<FloatingIp> list = new ArrayList<>();
+            for (FloatingIp f : prev.floatingIps(d)) {
+                if (!ids.contains(f.id())) {
+                    list.add(f);
+                }
+            }
+            for (FloatingIpId id : ids) {
+                snapshot.floatingIp(id).filter(f -> fipNode(f).map(n -> n.deviceId().equals(d)).orElse(false))
+                        .ifPresent(list::add);
+            }
+            list.sort(Comparator.comparing(FloatingIp::id));
+            put(fips, d, list.isEmpty() ? null : ImmutableList.copyOf(list));
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Incremental compilation: holds the last snapshot and its rules grouped per device and source object, and
@@ -33,17 +34,20 @@ public final class IncrementalCompiler {
 
     private final DvrCompiler compiler;
     private DvrTopology topology;
-    /** Rules of located ports, by port object: valid while the structure (nodes, networks, ...) is unchanged. */
-    private final Map<VmPort, PortRules> ports = new IdentityHashMap<>();
     private final Map<DeviceId, DeviceState> devices = new TreeMap<>(DvrTopology.DEVICE_ORDER);
 
     IncrementalCompiler(DvrCompiler compiler, DvrSnapshot initial) {
         this.compiler = compiler;
         this.topology = new DvrTopology(initial);
-        GroupCompiler groups = compiler.groupCompiler(topology, ports);
+        GroupCompiler groups = compiler.groupCompiler(topology, new IdentityHashMap<>());
         for (DvrNode n : initial.nodes()) {
             devices.put(n.deviceId(), compiler.compile(groups, n));
         }
+    }
+
+    /** @return the topology of the last snapshot (for tests) */
+    DvrTopology topology() {
+        return topology;
     }
 
     /** @return the last snapshot */
@@ -88,27 +92,52 @@ public final class IncrementalCompiler {
      * @return rules to remove and add, per device
      */
     public PipelineDelta update(DvrSnapshot next) {
-        DvrTopology nextTopology = new DvrTopology(next);
-        ChangeScope scope = new ChangeScope(topology, nextTopology);
-        if (scope.sameStructure()) {
-            scope.changedPorts().forEach(ports::remove);
-        } else {
-            ports.clear();
+        return update(next, ChangeSet.between(snapshot(), next));
+    }
+
+    /**
+     * Moves to a new snapshot that differs from the current one as {@code change} says. A change of VM ports,
+     * floating IPs or external neighbors recompiles only the groups it can alter ({@link DirtyGroups}); any other
+     * change recompiles every device and compares its groups with the previous ones.
+     */
+    private PipelineDelta update(DvrSnapshot next, ChangeSet change) {
+        if (change.structural()) {
+            return recompileAll(next);
         }
-        GroupCompiler groups = compiler.groupCompiler(nextTopology, ports);
+        DvrTopology nextTopology = topology.withChanges(next, change.ports(), change.floatingIps());
+        DirtyGroups dirty = DirtyGroups.of(topology, nextTopology, change);
+        Map<DeviceId, List<RuleGroup>> changed =
+                dirty.compile(compiler, compiler.groupCompiler(nextTopology, new IdentityHashMap<>()));
         Map<DeviceId, List<Rule>> added = new LinkedHashMap<>();
         Map<DeviceId, List<Rule>> removed = new LinkedHashMap<>();
-        Set<DeviceId> affected = scope.affectedDevices();
-        for (DeviceId d : affected) {
+        changed.forEach((d, groups) -> {
+            List<Rule> add = new ArrayList<>();
+            List<Rule> remove = new ArrayList<>();
+            devices.get(d).apply(groups, add, remove);
+            added.put(d, add);
+            removed.put(d, remove);
+        });
+        this.topology = nextTopology;
+        return delta(added, removed, dirty.devices());
+    }
+
+    /** Recompiles every device of the next snapshot and compares each group with the previous one. */
+    private PipelineDelta recompileAll(DvrSnapshot next) {
+        DvrTopology nextTopology = new DvrTopology(next);
+        GroupCompiler groups = compiler.groupCompiler(nextTopology, new IdentityHashMap<>());
+        Map<DeviceId, List<Rule>> added = new LinkedHashMap<>();
+        Map<DeviceId, List<Rule>> removed = new LinkedHashMap<>();
+        Set<DeviceId> all = new TreeSet<>(DvrTopology.DEVICE_ORDER);
+        all.addAll(devices.keySet());
+        next.nodes().forEach(n -> all.add(n.deviceId()));
+        for (DeviceId d : all) {
             List<Rule> add = new ArrayList<>();
             List<Rule> remove = new ArrayList<>();
             DeviceState state = devices.get(d);
             DvrNode node = next.node(d).orElse(null);
             if (node == null) {
-                if (state != null) {
-                    state.entries(remove);
-                    devices.remove(d);
-                }
+                state.entries(remove);
+                devices.remove(d);
             } else if (state == null) {
                 state = compiler.compile(groups, node);
                 state.entries(add);
@@ -128,7 +157,7 @@ public final class IncrementalCompiler {
             removed.put(d, remove);
         }
         this.topology = nextTopology;
-        return delta(added, removed, affected);
+        return delta(added, removed, all);
     }
 
     private PipelineDelta delta(Map<DeviceId, List<Rule>> added, Map<DeviceId, List<Rule>> removed,
@@ -154,7 +183,7 @@ public final class IncrementalCompiler {
      * @return delta
      */
     public PipelineDelta portAdded(VmPort port) {
-        return update(snapshot().toBuilder().port(port).build());
+        return update(snapshot().toBuilder().port(port).build(), ChangeSet.of(List.of(port.id()), List.of()));
     }
 
     /**
@@ -168,7 +197,8 @@ public final class IncrementalCompiler {
     public PipelineDelta portMoved(PortId portId, ConnectPoint location) {
         VmPort p = snapshot().port(portId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown port " + portId));
-        return update(snapshot().toBuilder().port(p.withLocation(location)).build());
+        return update(snapshot().toBuilder().port(p.withLocation(location)).build(),
+                      ChangeSet.of(List.of(portId), List.of()));
     }
 
     /**
@@ -179,10 +209,12 @@ public final class IncrementalCompiler {
      */
     public PipelineDelta portRemoved(PortId portId) {
         DvrSnapshot.Builder b = snapshot().toBuilder().removePort(portId);
+        List<FloatingIpId> fips = new ArrayList<>();
         for (FloatingIp f : snapshot().floatingIps(portId)) {
             b.floatingIp(f.toBuilder().portId(null).fixedIp(null).routerId(null).build());
+            fips.add(f.id());
         }
-        return update(b.build());
+        return update(b.build(), ChangeSet.of(List.of(portId), fips));
     }
 
     /**
@@ -192,7 +224,7 @@ public final class IncrementalCompiler {
      * @return delta
      */
     public PipelineDelta floatingIpChanged(FloatingIp fip) {
-        return update(snapshot().toBuilder().floatingIp(fip).build());
+        return update(snapshot().toBuilder().floatingIp(fip).build(), ChangeSet.of(List.of(), List.of(fip.id())));
     }
 
     /**
@@ -202,7 +234,7 @@ public final class IncrementalCompiler {
      * @return delta
      */
     public PipelineDelta floatingIpRemoved(FloatingIpId id) {
-        return update(snapshot().toBuilder().removeFloatingIp(id).build());
+        return update(snapshot().toBuilder().removeFloatingIp(id).build(), ChangeSet.of(List.of(), List.of(id)));
     }
 
     /**
