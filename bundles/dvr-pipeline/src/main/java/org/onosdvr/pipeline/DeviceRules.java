@@ -1,12 +1,9 @@
 package org.onosdvr.pipeline;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -78,34 +75,52 @@ final class DeviceRules {
      * @return the changed copy
      */
     DeviceRules with(Collection<RuleGroup> changed, int entries, int duplicates) {
-        int removed = 0;
-        int added = 0;
+        int size = groups;
         for (RuleGroup g : changed) {
-            boolean present = group(g.source()) != null;
-            removed += present && g.isEmpty() ? 1 : 0;
-            added += !present && !g.isEmpty() ? 1 : 0;
+            size += g.isEmpty() ? 0 : 1;
         }
-        int size = groups - removed + added;
-        if (removed > 0 || capacity(size) > table.length) {
-            // rebuild: open addressing without tombstones
-            List<RuleGroup> all = new ArrayList<>(size);
-            Set<String> touched = new HashSet<>();
-            changed.forEach(g -> touched.add(g.source()));
-            forEach(g -> {
-                if (!touched.contains(g.source())) {
-                    all.add(g);
+        RuleGroup[] copy = capacity(size) > table.length ? new RuleGroup[capacity(size)] : table.clone();
+        if (copy.length != table.length) {
+            for (RuleGroup g : table) {
+                if (g != null) {
+                    copy[slot(copy, g.source())] = g;
                 }
-            });
-            changed.stream().filter(g -> !g.isEmpty()).forEach(all::add);
-            return of(all, entries, duplicates);
-        }
-        RuleGroup[] copy = Arrays.copyOf(table, table.length);
-        for (RuleGroup g : changed) {
-            if (!g.isEmpty()) {
-                copy[slot(copy, g.source())] = g;
             }
         }
-        return new DeviceRules(copy, size, entries, duplicates);
+        int n = groups;
+        for (RuleGroup g : changed) {
+            int i = slot(copy, g.source());
+            if (g.isEmpty()) {
+                if (copy[i] != null) {
+                    delete(copy, i);
+                    n--;
+                }
+            } else {
+                n += copy[i] == null ? 1 : 0;
+                copy[i] = g;
+            }
+        }
+        return new DeviceRules(copy, n, entries, duplicates);
+    }
+
+    /** Backward-shift deletion: keeps every probe sequence unbroken without tombstones. */
+    private static void delete(RuleGroup[] table, int i) {
+        int mask = table.length - 1;
+        int hole = i;
+        int j = i;
+        while (true) {
+            j = (j + 1) & mask;
+            if (table[j] == null) {
+                break;
+            }
+            int home = StableHash.spread(table[j].source().hashCode()) & mask;
+            boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+            if (movable) {
+                table[hole] = table[j];
+                hole = j;
+            }
+        }
+        table[hole] = null;
     }
 
     /**
