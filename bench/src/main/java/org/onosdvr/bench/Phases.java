@@ -46,12 +46,31 @@ public final class Phases {
         IncrementalCompiler inc = c.incremental(s);
         VmPort vm = sc.newVm("bench-vm", 7, 1000, 42, 4000);
         PipelineDelta[] last = new PipelineDelta[1];
-        time("incremental VM add + remove", runs, () -> {
-            last[0] = inc.portAdded(vm);
-            return inc.portRemoved(PortId.of("bench-vm"));
+        int pairs = runs * 20;
+        time("incremental VM add + remove (x20)", runs, () -> {
+            for (int i = 0; i < 20; i++) {
+                last[0] = inc.portAdded(vm);
+                inc.portRemoved(PortId.of("bench-vm"));
+            }
+            return last[0];
         });
-        System.out.printf("VM add: %d devices recompiled, %d with changes, delta %s%n",
-                          last[0].recompiled().size(), last[0].devices().size(), last[0]);
+        System.out.printf("VM add: %d devices with recompiled groups, %d with changes, delta %s (%d pairs)%n",
+                          last[0].recompiled().size(), last[0].devices().size(), last[0], pairs);
+        DvrSnapshot with = s.toBuilder().port(vm).build();
+        time("snapshot build, +1 VM (x20)", runs, () -> {
+            DvrSnapshot out = null;
+            for (int i = 0; i < 20; i++) {
+                out = s.toBuilder().port(vm).build();
+            }
+            return out;
+        });
+        time("update to a built snapshot +1 VM, -1 (x20)", runs, () -> {
+            for (int i = 0; i < 20; i++) {
+                inc.update(with);
+                inc.update(s);
+            }
+            return inc;
+        });
     }
 
     static <T> T time(String what, int runs, Supplier<T> op) {
