@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Simple timers around the phases of a change on the reference cloud, without JMH: snapshot build, full
- * compile, one device's compile, and a VM add split into its parts. Prints median and range over repeated runs.
+ * compile, one device's compile, and a VM add and remove (20 pairs per run, figures per pair) split into its
+ * parts. Prints median and range over repeated runs (two untimed runs first) and the allocation per operation.
  * Run: {@code java -Xmx6g -cp bench/target/benchmarks.jar org.onosdvr.bench.Phases [runs [SPREAD|AFFINITY]]}.
  */
 public final class Phases {
@@ -46,25 +47,24 @@ public final class Phases {
         IncrementalCompiler inc = c.incremental(s);
         VmPort vm = sc.newVm("bench-vm", 7, 1000, 42, 4000);
         PipelineDelta[] last = new PipelineDelta[1];
-        int pairs = runs * 20;
-        time("incremental VM add + remove (x20)", runs, () -> {
+        time("incremental VM add + remove (pair)", runs, 20, () -> {
             for (int i = 0; i < 20; i++) {
                 last[0] = inc.portAdded(vm);
                 inc.portRemoved(PortId.of("bench-vm"));
             }
             return last[0];
         });
-        System.out.printf("VM add: %d devices with recompiled groups, %d with changes, delta %s (%d pairs)%n",
-                          last[0].recompiled().size(), last[0].devices().size(), last[0], pairs);
+        System.out.printf("VM add: %d devices with recompiled groups, %d with changes, delta %s%n",
+                          last[0].recompiled().size(), last[0].devices().size(), last[0]);
         DvrSnapshot with = s.toBuilder().port(vm).build();
-        time("snapshot build, +1 VM (x20)", runs, () -> {
+        time("snapshot build, +1 VM", runs, 20, () -> {
             DvrSnapshot out = null;
             for (int i = 0; i < 20; i++) {
                 out = s.toBuilder().port(vm).build();
             }
             return out;
         });
-        time("update to a built snapshot +1 VM, -1 (x20)", runs, () -> {
+        time("update to built snapshot +1 VM, -1 (pair)", runs, 20, () -> {
             for (int i = 0; i < 20; i++) {
                 inc.update(with);
                 inc.update(s);
@@ -74,6 +74,20 @@ public final class Phases {
     }
 
     static <T> T time(String what, int runs, Supplier<T> op) {
+        return time(what, runs, 1, op);
+    }
+
+    /**
+     * Times an operation that repeats something {@code per} times, and prints the figures per repetition.
+     *
+     * @param what label
+     * @param runs timed runs (after two untimed ones)
+     * @param per  repetitions inside one run
+     * @param op   operation
+     * @param <T>  its result
+     * @return the last result
+     */
+    static <T> T time(String what, int runs, int per, Supplier<T> op) {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
@@ -87,8 +101,8 @@ public final class Phases {
             long a0 = threads.getThreadAllocatedBytes(tid);
             long t0 = System.nanoTime();
             out = op.get();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-            allocated += threads.getThreadAllocatedBytes(tid) - a0;
+            ms[i] = (System.nanoTime() - t0) / 1e6 / per;
+            allocated += (threads.getThreadAllocatedBytes(tid) - a0) / per;
         }
         Arrays.sort(ms);
         System.out.printf("%-40s median %9.2f ms  min %9.2f  max %9.2f  (%d runs)  alloc %8.1f MB/op%n", what,
