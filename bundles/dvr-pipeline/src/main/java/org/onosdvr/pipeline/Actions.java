@@ -424,7 +424,7 @@ final class Actions {
         }
 
         private static long ip4(IpAddress ip) {
-            return ip.getIp4Address().toInt() & 0xffffffffL;
+            return Match.ip4Bits(ip);
         }
 
         Actions build() {

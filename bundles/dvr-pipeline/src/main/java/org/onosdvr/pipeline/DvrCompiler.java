@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
@@ -44,12 +45,28 @@ public final class DvrCompiler {
      * @return rules per device
      */
     public CompiledPipeline compile(DvrSnapshot snapshot) {
-        GroupCompiler groups = groupCompiler(new DvrTopology(snapshot), new IdentityHashMap<>());
         Map<DeviceId, DeviceRules> out = new LinkedHashMap<>();
-        for (DvrNode node : snapshot.nodes()) {
-            out.put(node.deviceId(), compile(groups, node).rules());
-        }
+        compileAll(new DvrTopology(snapshot)).forEach((d, state) -> out.put(d, state.rules()));
         return pipeline(out);
+    }
+
+    /**
+     * Compiles every node of a topology, nodes in parallel (the common fork-join pool): devices are independent
+     * and the shared port rules are made first ({@link GroupCompiler#prepare()}).
+     *
+     * @param topology topology
+     * @return state per device, in device order
+     */
+    Map<DeviceId, DeviceState> compileAll(DvrTopology topology) {
+        GroupCompiler groups = groupCompiler(topology, new IdentityHashMap<>()).prepare();
+        List<DvrNode> nodes = new ArrayList<>(topology.snapshot().nodes());
+        DeviceState[] states = new DeviceState[nodes.size()];
+        IntStream.range(0, nodes.size()).parallel().forEach(i -> states[i] = compile(groups, nodes.get(i)));
+        Map<DeviceId, DeviceState> out = new LinkedHashMap<>();
+        for (int i = 0; i < states.length; i++) {
+            out.put(nodes.get(i).deviceId(), states[i]);
+        }
+        return out;
     }
 
     /**

@@ -61,7 +61,7 @@ final class DvrTopology {
         Map<NetworkId, List<VmPort>> located = new HashMap<>();
         Map<NetworkId, SortedSet<DeviceId>> hosting = new HashMap<>();
         for (VmPort p : snapshot.ports()) {
-            node(p).ifPresent(n -> {
+            p.location().flatMap(loc -> snapshot.node(loc.deviceId())).ifPresent(n -> {
                 local.computeIfAbsent(n.deviceId(), k -> new ArrayList<>()).add(p);
                 located.computeIfAbsent(p.networkId(), k -> new ArrayList<>()).add(p);
                 hosting.computeIfAbsent(p.networkId(), k -> new TreeSet<>(DEVICE_ORDER)).add(n.deviceId());
@@ -223,7 +223,11 @@ final class DvrTopology {
      * @return the node it is located on, if that node is in the snapshot
      */
     Optional<DvrNode> node(VmPort port) {
-        return port.location().flatMap(loc -> snapshot.node(loc.deviceId()));
+        if (port.location().isEmpty()) {
+            return Optional.empty();
+        }
+        NodeView v = nodes.get(port.location().get().deviceId());
+        return v == null ? Optional.empty() : Optional.of(v.node());
     }
 
     /**

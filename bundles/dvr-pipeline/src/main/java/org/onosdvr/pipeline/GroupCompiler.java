@@ -8,6 +8,7 @@ import org.onosdvr.api.NetworkId;
 import org.onosdvr.api.Router;
 import org.onosdvr.api.VmPort;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -16,8 +17,8 @@ import java.util.function.Consumer;
  * Compiles the rule group of one model object on one device by running every feature's method for that kind of
  * object ({@link FlowFeature}), and the whole device as the groups of every object that may put rules on it.
  * The full and the incremental compile both go through here, so a group is the same whichever made it. VM port
- * groups come from {@link PortRules}, one per view, kept in a cache that outlives this object while the ports
- * it holds stay unchanged (the incremental compiler evicts changed ports).
+ * groups come from {@link PortRules}, one per view. Not thread-safe, except {@link #device} after
+ * {@link #prepare()}.
  */
 final class GroupCompiler {
 
@@ -40,6 +41,8 @@ final class GroupCompiler {
 
     private final DvrTopology topology;
     private final Map<VmPort, PortRules> ports;
+    /** The port rules of each network's located ports, in port order, made when a device first needs them. */
+    private final Map<NetworkId, PortRules[]> byNetwork = new HashMap<>();
 
     /**
      * @param topology topology compiled against
@@ -101,6 +104,30 @@ final class GroupCompiler {
         return build(view.port().source(), out -> FEATURES.forEach(f -> f.port(view, out)));
     }
 
+    /**
+     * Makes the port rules of every located port up front, so that devices can then be compiled concurrently:
+     * afterwards this object only reads its maps (a {@link PortRules} fills its groups with benign races).
+     *
+     * @return this
+     */
+    GroupCompiler prepare() {
+        topology.snapshot().networks().forEach(n -> portRules(n.id()));
+        return this;
+    }
+
+    private PortRules[] portRules(NetworkId network) {
+        PortRules[] rules = byNetwork.get(network);
+        if (rules == null) {
+            List<VmPort> located = topology.locatedPorts(network);
+            rules = new PortRules[located.size()];
+            for (int i = 0; i < rules.length; i++) {
+                rules[i] = portRules(located.get(i));
+            }
+            byNetwork.put(network, rules);
+        }
+        return rules;
+    }
+
     private PortRules portRules(VmPort p) {
         PortRules r = ports.get(p);
         if (r == null) {
@@ -138,8 +165,8 @@ final class GroupCompiler {
         NodeView view = topology.view(ctx.device());
         for (NetworkId id : view.networks()) {
             nonEmpty.accept(network(ctx, topology.snapshot().network(id).get()));
-            for (VmPort p : topology.locatedPorts(id)) {
-                nonEmpty.accept(port(view, p));
+            for (PortRules p : portRules(id)) {
+                nonEmpty.accept(p.group(view, GroupCompiler::port));
             }
         }
         for (FloatingIp f : topology.floatingIps(ctx.device())) {

@@ -39,10 +39,7 @@ public final class IncrementalCompiler {
     IncrementalCompiler(DvrCompiler compiler, DvrSnapshot initial) {
         this.compiler = compiler;
         this.topology = new DvrTopology(initial);
-        GroupCompiler groups = compiler.groupCompiler(topology, new IdentityHashMap<>());
-        for (DvrNode n : initial.nodes()) {
-            devices.put(n.deviceId(), compiler.compile(groups, n));
-        }
+        devices.putAll(compiler.compileAll(topology));
     }
 
     /** @return the topology of the last snapshot (for tests) */

@@ -74,7 +74,7 @@ final class L2Flows implements FlowFeature {
         if (!remote.isEmpty()) {
             fromLocal.setTunnelId(n.segmentId());
             for (DeviceId d : remote) {
-                DvrNode to = ctx.snapshot().node(d).get();
+                DvrNode to = ctx.topology().view(d).node();
                 fromLocal.setTunnelDst(to.tunnelIp()).setOutput(ctx.node().tunnelPort());
             }
         }

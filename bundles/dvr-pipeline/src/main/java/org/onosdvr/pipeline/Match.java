@@ -2,6 +2,7 @@ package org.onosdvr.pipeline;
 
 import org.onlab.packet.EthType;
 import org.onlab.packet.Ip4Address;
+import org.onlab.packet.IpAddress;
 import org.onlab.packet.IpPrefix;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.TpPort;
@@ -84,6 +85,19 @@ final class Match {
         this.present = present;
         this.values = values;
         this.hash = (int) StableHash.mix(StableHash.mix(present, values));
+    }
+
+    /**
+     * @param ip IPv4 address
+     * @return its 32 bits, unsigned (without the two objects {@code getIp4Address().toInt()} makes)
+     * @throws IllegalStateException if it is not IPv4 (the DVR pipeline is IPv4 only)
+     */
+    static long ip4Bits(IpAddress ip) {
+        if (!ip.isIp4()) {
+            throw new IllegalStateException("the DVR pipeline is IPv4 only: " + ip);
+        }
+        byte[] o = ip.toOctets();
+        return ((o[0] & 0xffL) << 24) | ((o[1] & 0xffL) << 16) | ((o[2] & 0xffL) << 8) | (o[3] & 0xffL);
     }
 
     /** @return the match-all */
@@ -247,22 +261,42 @@ final class Match {
      * keeps the last value, as ONOS does.
      */
     static final class Builder {
+        private static final int INITIAL = 6;
         private int present;
-        /** Value per field ordinal, then the two masks. */
-        private final long[] byField = new long[FIELDS.length + 2];
+        /** Fields set, in setting order (a field set again keeps its first slot). */
+        private byte[] fields = new byte[INITIAL];
+        private long[] values = new long[INITIAL];
+        private long ethSrcMask;
+        private long ethDstMask;
+        private int size;
 
         private Builder() {
         }
 
         private Builder set(Field f, long v) {
-            present |= f.bit();
-            byField[f.ordinal()] = v;
-            return this;
+            return set(f, v, 0);
         }
 
         private Builder set(Field f, long v, long mask) {
-            byField[FIELDS.length + (f == Field.ETH_SRC_MASKED ? 0 : 1)] = mask;
-            return set(f, v);
+            int i = 0;
+            while (i < size && fields[i] != f.ordinal()) {
+                i++;
+            }
+            if (i == size) {
+                if (size == fields.length) {
+                    fields = java.util.Arrays.copyOf(fields, size * 2);
+                    values = java.util.Arrays.copyOf(values, size * 2);
+                }
+                fields[size++] = (byte) f.ordinal();
+            }
+            present |= f.bit();
+            values[i] = v;
+            if (f == Field.ETH_SRC_MASKED) {
+                ethSrcMask = mask;
+            } else if (f == Field.ETH_DST_MASKED) {
+                ethDstMask = mask;
+            }
+            return this;
         }
 
         Builder matchInPort(PortNumber port) {
@@ -318,11 +352,11 @@ final class Match {
         }
 
         Builder matchArpSpa(Ip4Address ip) {
-            return set(Field.ARP_SPA, ip.toInt() & 0xffffffffL);
+            return set(Field.ARP_SPA, ip4Bits(ip));
         }
 
         Builder matchArpTpa(Ip4Address ip) {
-            return set(Field.ARP_TPA, ip.toInt() & 0xffffffffL);
+            return set(Field.ARP_TPA, ip4Bits(ip));
         }
 
         Builder matchArpSha(MacAddress mac) {
@@ -341,7 +375,7 @@ final class Match {
             if (!p.isIp4()) {
                 throw new IllegalStateException("the DVR pipeline is IPv4 only: " + p);
             }
-            return ((p.address().getIp4Address().toInt() & 0xffffffffL) << 8) | p.prefixLength();
+            return (ip4Bits(p.address()) << 8) | p.prefixLength();
         }
 
         Match build() {
@@ -349,22 +383,25 @@ final class Match {
                 return EMPTY;
             }
             int n = 0;
-            for (Field f : FIELDS) {
-                if ((present & f.bit()) != 0) {
-                    n += f.masked() ? 2 : 1;
-                }
+            for (int i = 0; i < size; i++) {
+                n += FIELDS[fields[i]].masked() ? 2 : 1;
             }
-            long[] values = new long[n];
+            long[] out = new long[n];
             int slot = 0;
             for (Field f : FIELDS) {
-                if ((present & f.bit()) != 0) {
-                    values[slot++] = byField[f.ordinal()];
-                    if (f.masked()) {
-                        values[slot++] = byField[FIELDS.length + (f == Field.ETH_SRC_MASKED ? 0 : 1)];
-                    }
+                if ((present & f.bit()) == 0) {
+                    continue;
+                }
+                int i = 0;
+                while (fields[i] != f.ordinal()) {
+                    i++;
+                }
+                out[slot++] = values[i];
+                if (f.masked()) {
+                    out[slot++] = f == Field.ETH_SRC_MASKED ? ethSrcMask : ethDstMask;
                 }
             }
-            return new Match(present, values);
+            return new Match(present, out);
         }
     }
 }

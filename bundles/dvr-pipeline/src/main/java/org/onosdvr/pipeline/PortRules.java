@@ -7,9 +7,9 @@ import org.onosdvr.api.Router;
 import org.onosdvr.api.Subnet;
 import org.onosdvr.api.VmPort;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -17,7 +17,8 @@ import java.util.function.Function;
  * whether the port is local there and on which of its fixed IPs the device resolves (routes their subnet's
  * router): its {@link View}. A group is made once per view and shared by every device with that view, so a VM
  * of a network taking part on 100 nodes costs its rules once, not 100 times. Made per topology (a changed port
- * is a new {@code VmPort}, hence new {@code PortRules}).
+ * is a new {@code VmPort}, hence new {@code PortRules}). Devices compiled concurrently may both make the group
+ * of a view: they make equal groups (immutable, final fields) and either is kept, a benign race.
  */
 final class PortRules {
 
@@ -56,7 +57,7 @@ final class PortRules {
             routerIndex[i] = routers[i] == null ? -1 : topology.placement().index(routers[i]);
         }
         this.byView = n <= ARRAY_IPS ? new RuleGroup[2 << n] : null;
-        this.byViewMap = n <= ARRAY_IPS ? null : new HashMap<>();
+        this.byViewMap = n <= ARRAY_IPS ? null : new ConcurrentHashMap<>();
     }
 
     VmPort port() {
