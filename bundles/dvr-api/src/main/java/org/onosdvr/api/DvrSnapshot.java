@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import static org.onosdvr.api.Checks.required;
 
@@ -107,43 +109,50 @@ public final class DvrSnapshot {
     /** The base's ports per network, with the lists of the changed ports' old and new networks redone. */
     private ImmutableMap<NetworkId, List<VmPort>> portsByNetwork(DvrSnapshot base, Set<PortId> changed) {
         Set<NetworkId> nets = new HashSet<>();
+        List<VmPort> now = new ArrayList<>();
         for (PortId id : changed) {
             base.port(id).ifPresent(p -> nets.add(p.networkId()));
-            port(id).ifPresent(p -> nets.add(p.networkId()));
+            port(id).ifPresent(p -> {
+                nets.add(p.networkId());
+                now.add(p);
+            });
         }
-        Map<NetworkId, List<VmPort>> out = new HashMap<>(base.portsByNetwork);
-        for (NetworkId n : nets) {
-            List<VmPort> list = new ArrayList<>();
-            base.ports(n).stream().filter(p -> !changed.contains(p.id())).forEach(list::add);
-            changed.forEach(id -> port(id).filter(p -> p.networkId().equals(n)).ifPresent(list::add));
-            list.sort(Comparator.comparing(VmPort::id));
-            if (list.isEmpty()) {
-                out.remove(n);
-            } else {
-                out.put(n, ImmutableList.copyOf(list));
-            }
-        }
-        return ImmutableMap.copyOf(out);
+        return reindex(base.portsByNetwork, nets, p -> !changed.contains(p.id()), now,
+                       p -> Optional.of(p.networkId()), Comparator.comparing(VmPort::id));
     }
 
     /** The base's floating IPs per port, with the entries of the changed floating IPs' old and new ports redone. */
     private ImmutableMap<PortId, List<FloatingIp>> floatingIpsByPort(DvrSnapshot base, Set<FloatingIpId> changed) {
         Set<PortId> portIds = new HashSet<>();
+        List<FloatingIp> now = new ArrayList<>();
         for (FloatingIpId id : changed) {
             base.floatingIp(id).flatMap(FloatingIp::portId).ifPresent(portIds::add);
-            floatingIp(id).flatMap(FloatingIp::portId).ifPresent(portIds::add);
+            floatingIp(id).ifPresent(f -> {
+                f.portId().ifPresent(portIds::add);
+                now.add(f);
+            });
         }
-        Map<PortId, List<FloatingIp>> out = new HashMap<>(base.floatingIpsByPort);
-        for (PortId p : portIds) {
-            List<FloatingIp> list = new ArrayList<>();
-            base.floatingIps(p).stream().filter(f -> !changed.contains(f.id())).forEach(list::add);
-            changed.forEach(id -> floatingIp(id).filter(f -> f.portId().map(p::equals).orElse(false))
-                    .ifPresent(list::add));
-            list.sort(Comparator.comparing(FloatingIp::id));
+        return reindex(base.floatingIpsByPort, portIds, f -> !changed.contains(f.id()), now,
+                       f -> f.associated() ? f.portId() : Optional.empty(), Comparator.comparing(FloatingIp::id));
+    }
+
+    /**
+     * An index of lists with some keys' lists redone: the base list's kept values plus the changed values now
+     * under that key, in order; empty lists are dropped.
+     */
+    private static <K, V> ImmutableMap<K, List<V>> reindex(Map<K, List<V>> base, Set<K> keys, Predicate<V> kept,
+                                                          List<V> changed, Function<V, Optional<K>> keyOf,
+                                                          Comparator<V> order) {
+        Map<K, List<V>> out = new HashMap<>(base);
+        for (K k : keys) {
+            List<V> list = new ArrayList<>();
+            base.getOrDefault(k, List.of()).stream().filter(kept).forEach(list::add);
+            changed.stream().filter(v -> keyOf.apply(v).map(k::equals).orElse(false)).forEach(list::add);
+            list.sort(order);
             if (list.isEmpty()) {
-                out.remove(p);
+                out.remove(k);
             } else {
-                out.put(p, ImmutableList.copyOf(list));
+                out.put(k, ImmutableList.copyOf(list));
             }
         }
         return ImmutableMap.copyOf(out);
