@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """onos-dvr testbed command line.
 
-    dvrnet.py up --topo demo [--controller 198.19.0.1:6653] [--cli] [--prefix dvr] [--mgmt-cidr ...]
+    dvrnet.py up --topo demo [--controller 198.19.0.1:6653] [--ovsdb-port 6640] [--cli] [--prefix dvr]
+                 [--mgmt-cidr ...]
     dvrnet.py config --topo demo          # prints netcfg + Neutron-shaped REST calls + testbed info (JSON)
     dvrnet.py cleanup [--prefix dvr]      # removes any leftovers of a testbed with that prefix
 
@@ -46,13 +47,16 @@ def _add_topo_args(p):
                    help='name prefix of namespaces, links and /tmp dirs (default dvr)')
     p.add_argument('--controller', default='%s:%d' % DEFAULT_CONTROLLER, type=parse_controller,
                    help='controller ip:port in the root namespace (default %s:%d)' % DEFAULT_CONTROLLER)
+    p.add_argument('--ovsdb-port', type=int, default=None,
+                   help='OVSDB port of the controller the nodes use as manager (default: OpenFlow port - 13, '
+                        'i.e. 6640 for 6653)')
     p.add_argument('--mgmt-cidr', default=DEFAULT_MGMT_CIDR,
                    help='management network between root namespace and nodes (default %s)' % DEFAULT_MGMT_CIDR)
 
 
 def cmd_config(args):
     topo = topology_from(args)
-    mgmt = Mgmt(args.mgmt_cidr, args.controller)
+    mgmt = Mgmt(args.mgmt_cidr, args.controller, args.ovsdb_port)
     doc = controller_config(topo, prefix=args.prefix, controller=args.controller, mgmt=mgmt)
     json.dump(doc, sys.stdout, indent=2)
     sys.stdout.write('\n')
@@ -62,12 +66,14 @@ def cmd_config(args):
 def cmd_up(args):
     topo = topology_from(args)
     log = sys.stderr.write
-    net = DvrNet(topo, prefix=args.prefix, controller=args.controller, mgmt_cidr=args.mgmt_cidr, log=log)
+    net = DvrNet(topo, prefix=args.prefix, controller=args.controller, mgmt_cidr=args.mgmt_cidr, log=log,
+                 ovsdb_port=args.ovsdb_port)
     with signals_raise():
         try:
             net.start()
             info = net.config()['testbed']
-            log('*** controller expected at %s:%d; nodes:\n' % args.controller)
+            log('*** controller expected at %s:%d (OpenFlow) and port %d (OVSDB); nodes:\n'
+                % (args.controller + (net.mgmt.ovsdb_port,)))
             for n in info['nodes']:
                 log('    %-4s %-8s %s netns=%s tunnel=%s mgmt=%s\n' % (
                     n['name'], n['role'], n['deviceId'], n['netns'], n['tunnelIp'], n['managementIp']))

@@ -8,7 +8,7 @@ hold with what the controller wants.
 - `controller_flows()`: the runtime's FlowRuleService view (`onos:flows any <device>` on the console).
 - `compare()`: switch vs controller vs a reference set, per table, with a readable report.
 
-Python standard library only (runs with /usr/bin/python3 as root in CI).
+Python standard library and dvrtestbed's pure modules only (runs with /usr/bin/python3 as root in CI).
 """
 
 import base64
@@ -22,6 +22,8 @@ import time
 import urllib.error
 import urllib.request
 
+from dvrtestbed.ports import ovsdb_listen_for
+
 APP_NAME = 'org.onosdvr.app'
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ASSEMBLY = os.path.join(REPO, 'features', 'karaf', 'target', 'assembly')
@@ -29,20 +31,23 @@ SCRIPTS = os.path.join(REPO, 'features', 'karaf', 'src', 'main', 'scripts')
 
 
 class Karaf:
-    """One private runtime instance: `home` is a copy of the assembly; ports and OpenFlow listen address are
-    written into the copy's etc/ by the start script."""
+    """One private runtime instance: `home` is a copy of the assembly; ports and the OpenFlow and OVSDB listen
+    addresses are written into the copy's etc/ by the start script. `ovsdb_listen` None = the OpenFlow address's
+    host with the OpenFlow port - 13 (dvrtestbed.ports), which is where DvrNet points the nodes by default."""
 
     def __init__(self, home, http_port, ssh_port, rmi_registry_port, rmi_server_port, of_listen,
-                 assembly=ASSEMBLY, user='onos', password='rocks'):
+                 assembly=ASSEMBLY, user='onos', password='rocks', ovsdb_listen=None):
         self.home = home
         self.assembly = assembly
         self.http_port = http_port
         self.ssh_port = ssh_port
         self.of_listen = of_listen
+        self.ovsdb_listen = ovsdb_listen or ovsdb_listen_for(of_listen)
         self.user, self.password = user, password
         self.env = dict(os.environ, DVR_KARAF_HOME=home, DVR_HTTP_PORT=str(http_port),
                         DVR_SSH_PORT=str(ssh_port), DVR_RMI_REGISTRY_PORT=str(rmi_registry_port),
-                        DVR_RMI_SERVER_PORT=str(rmi_server_port), DVR_OF_LISTEN=of_listen)
+                        DVR_RMI_SERVER_PORT=str(rmi_server_port), DVR_OF_LISTEN=of_listen,
+                        DVR_OVSDB_LISTEN=self.ovsdb_listen)
         self.rest = Rest('http://127.0.0.1:%d' % http_port, user, password)
 
     @staticmethod
@@ -130,15 +135,18 @@ class Rest:
     """JSON over HTTP BASIC."""
 
     def __init__(self, base, user='onos', password='rocks'):
+        """user None: no credentials at all (no Authorization header)."""
         self.base = base
-        self.auth = 'Basic ' + base64.b64encode(('%s:%s' % (user, password)).encode()).decode()
+        self.auth = None if user is None else \
+            'Basic ' + base64.b64encode(('%s:%s' % (user, password)).encode()).decode()
 
     def call(self, method, path, body=None, timeout=30):
         """(status, parsed JSON or text or None); never raises on HTTP errors."""
         data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.base + path, method=method, data=data,
-                                     headers={'Authorization': self.auth, 'Content-Type': 'application/json',
-                                              'Accept': 'application/json'})
+        headers = {'Content-Type': 'application/json', 'Accept': 'application/json'}
+        if self.auth is not None:
+            headers['Authorization'] = self.auth
+        req = urllib.request.Request(self.base + path, method=method, data=data, headers=headers)
         try:
             with urllib.request.urlopen(req, timeout=timeout) as resp:
                 status, text = resp.status, resp.read().decode()
@@ -287,6 +295,20 @@ def compare(node, switch, controller, app_id, reference=None, desired_ids=None):
                         % (node, sorted(hex(c) for c in have - set(desired_ids))[:10],
                            sorted(hex(c) for c in set(desired_ids) - have)[:10]))
     return problems
+
+
+def rules_problems(node, rules, switch, app_id, reference=None):
+    """Problems (empty = exactly the compiled set) for one node, from the northbound's answer to
+    `GET /onos/dvr/v1/devices/{id}/rules` (the reconciler's desired and installed rules) and the switch's flows:
+    the reconciler's diff must be empty and the switch must hold exactly the compiled rule ids, all ADDED in the
+    controller (and, when given, exactly the reference rule set)."""
+    problems = []
+    if not rules['ok']:
+        problems.append('%s: reconciler diff not empty: missing %s, extraneous %s, modified %s'
+                        % (node, rules['missing'], rules['extraneous'], rules['modified']))
+    controller = [ControllerFlow(int(e['id'], 16), e['table_id'], e['state'], APP_NAME) for e in rules['installed']]
+    desired = [int(e['id'], 16) for e in rules['desired']]
+    return problems + compare(node, switch, controller, app_id, reference=reference, desired_ids=desired)
 
 
 def wait_for(predicate, timeout, interval=0.2):

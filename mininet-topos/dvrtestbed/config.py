@@ -182,6 +182,8 @@ def testbed_info(topo, prefix='dvr', controller=None, mgmt=None):
     }
     if controller is not None:
         info['controller'] = {'ip': controller[0], 'port': controller[1]}
+    if mgmt is not None:
+        info['manager'] = {'ip': mgmt.controller_ip, 'port': mgmt.ovsdb_port}   # OVSDB (set-manager)
     return info
 
 

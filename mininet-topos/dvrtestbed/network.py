@@ -10,6 +10,8 @@ Wiring (prefix `P`, see README.md for the picture):
   hosts' `eth0` plug in there.
 - management: Linux bridge `P-mgmt` in the ROOT namespace holding the controller address; each node has a
   veth `mgmt0` (node) <-> `P-m<index>` (root, enslaved to the bridge) with address mgmt-net + 10 + index.
+  Through it the node's vswitchd reaches the controller's OpenFlow port and its ovsdb-server the controller's
+  OVSDB port (`set-manager`, default OpenFlow port - 13, see ports.py).
 - VMs and external hosts: Mininet nodes in namespaces `P-<vm>`; a VM's `eth0` is a veth whose peer
   `tap<vm>` is a br-int port with a fixed ofport.
 """
@@ -28,6 +30,7 @@ from . import cleanup as cleanup_mod
 from .config import controller_config
 from .offload import disable_tx_offload
 from .ovs import MARKER, OvsInstance
+from .ports import ovsdb_port_for
 from .sysutil import CommandError, check_prefix, link_names, netns_list, run
 
 DEFAULT_CONTROLLER = ('198.19.0.1', 6653)
@@ -75,11 +78,13 @@ def parse_controller(text):
 
 
 class Mgmt:
-    """Management addressing: where the controller is and what each node's mgmt0 gets."""
+    """Management addressing: where the controller is (OpenFlow and OVSDB ports on the same IP) and what each
+    node's mgmt0 gets. `ovsdb_port` None = `ports.ovsdb_port_for(OpenFlow port)`."""
 
-    def __init__(self, cidr=DEFAULT_MGMT_CIDR, controller=DEFAULT_CONTROLLER):
+    def __init__(self, cidr=DEFAULT_MGMT_CIDR, controller=DEFAULT_CONTROLLER, ovsdb_port=None):
         self.net = ipaddress.ip_network(cidr)
         self.controller_ip, self.controller_port = controller
+        self.ovsdb_port = int(ovsdb_port) if ovsdb_port is not None else ovsdb_port_for(self.controller_port)
         ctrl = ipaddress.ip_address(self.controller_ip)
         if ctrl.is_loopback or ctrl.is_unspecified:
             raise ValueError('controller address %s is not reachable from the node namespaces; use an '
@@ -97,6 +102,11 @@ class Mgmt:
     @property
     def target(self):
         return 'tcp:%s:%d' % (self.controller_ip, self.controller_port)
+
+    @property
+    def manager_target(self):
+        """Where every node's ovsdb-server connects as to its manager (the runtime's OVSDB server)."""
+        return 'tcp:%s:%d' % (self.controller_ip, self.ovsdb_port)
 
 
 class NetnsNode(Node):
@@ -156,10 +166,10 @@ class DvrNet:
     """The whole testbed. Use as a context manager, or call start() and stop() (stop is idempotent)."""
 
     def __init__(self, topo, prefix='dvr', controller=DEFAULT_CONTROLLER, mgmt_cidr=DEFAULT_MGMT_CIDR,
-                 log=None):
+                 log=None, ovsdb_port=None):
         self.topo = topo.validate()
         self.prefix = check_prefix(prefix)
-        self.mgmt = Mgmt(mgmt_cidr, controller)
+        self.mgmt = Mgmt(mgmt_cidr, controller, ovsdb_port)
         self.log = log or (lambda msg: None)
         self.net = None
         self.nodes = {}        # DVR node name -> DvrSwitch
@@ -302,7 +312,10 @@ class DvrNet:
             '--', 'set', 'bridge', 'br-int', 'controller=@c',
             '--', 'add-port', 'br-int', 'vxlan0', '--', 'set', 'interface', 'vxlan0', 'type=vxlan',
             'options:remote_ip=flow', 'options:key=flow', 'options:local_ip=%s' % tunnel_ip,
-            'ofport_request=%d' % ad.tunnel_port)
+            'ofport_request=%d' % ad.tunnel_port,
+            # the runtime's OVSDB southbound manages the node's BFD failover tunnel ports through this
+            '--', '--id=@m', 'create', 'Manager', 'target="%s"' % self.mgmt.manager_target, 'max_backoff=1000',
+            '--', 'set', 'Open_vSwitch', '.', 'manager_options=@m')
         if n.is_gateway:
             Link(sw, self.xnet, intfName1='ext0', intfName2=n.name)
             _no_offload(ns, 'ext0')
@@ -340,6 +353,12 @@ class DvrNet:
         pid = self.nodes[name].ovs.start_vswitchd()
         self._prime_tunnel_neighbors([name])
         return pid
+
+    def add_vm(self, vm):
+        """Plug one more VM into its node while the testbed runs (a model `Vm` that is not in the topology, e.g.
+        for a port a test creates later); it is torn down with the rest. Returns its host."""
+        self._build_vm(vm)
+        return self.vms[vm.name]
 
     def _build_vm(self, vm):
         topo = self.topo

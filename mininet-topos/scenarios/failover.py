@@ -6,8 +6,10 @@ records when each echo arrives (CLOCK_MONOTONIC, shared by all namespaces of the
 longest time between two consecutive echoes: it covers the whole round trip through SNAT (VM node -> gateway
 -> external host -> gateway -> VM node), so it includes BFD detection, the fast-failover group switching to
 the hot backup, the external network relearning the router's MAC on the backup's port, and the backup's new
-conntrack entry (the first datagram after the switch commits it; UDP needs nothing else, TCP connections
-that lived on the dead gateway reset). Used by tests/test_failover.py and perf/failover.py.
+conntrack entry (the first datagram after the switch commits it, with the same source port). `TcpEchoStream`
+does the same over one established TCP connection: OVS's userspace conntrack picks a connection up from a
+mid-stream segment, so it survives the failover after a retransmission. Used by tests/test_failover.py and
+perf/failover.py (with scenarios/gateways.py).
 """
 
 import json
@@ -17,13 +19,17 @@ import subprocess
 import time
 
 _ECHO_SERVER = r'''
-import socket, sys
+import socket, sys, time
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.bind(("0.0.0.0", int(sys.argv[1])))
 print("ready", flush=True)
+peers = set()
 while True:
     data, peer = s.recvfrom(2048)
     s.sendto(data, peer)
+    if peer not in peers:
+        peers.add(peer)
+        print("peer %s %d %f" % (peer[0], peer[1], time.monotonic()), flush=True)
 '''
 
 _SENDER = r'''
@@ -60,6 +66,56 @@ json.dump({"sent": sent, "echoes": echoes}, sys.stdout)
 '''
 
 
+_TCP_ECHO_SERVER = r'''
+import socket, sys, time
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("0.0.0.0", int(sys.argv[1]))); s.listen(4)
+print("ready", flush=True)
+c, peer = s.accept()
+print("peer %s %d %f" % (peer[0], peer[1], time.monotonic()), flush=True)
+while True:
+    d = c.recv(4096)
+    if not d:
+        break
+    c.sendall(d)
+'''
+
+# One connection; a 12-byte message (seq, sent time) every interval, each echoed before the next is sent
+# (a message that waits for a retransmission delays the next: the gap is the connection's outage).
+_TCP_SENDER = r'''
+import json, signal, socket, struct, sys, time
+dst, port, interval = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]) / 1000.0
+stop = []
+signal.signal(signal.SIGTERM, lambda *a: stop.append(1))
+s = socket.create_connection((dst, port), timeout=5)
+s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+s.settimeout(0.2)
+sent, echoes, error = 0, [], None
+print("ready", flush=True)
+try:
+    while not stop:
+        now = time.monotonic()
+        s.sendall(struct.pack("!Id", sent, now))
+        sent += 1
+        buf = b""
+        while len(buf) < 12 and not stop:
+            try:
+                d = s.recv(12 - len(buf))
+            except socket.timeout:
+                continue
+            if not d:
+                raise EOFError("connection closed by the peer")
+            buf += d
+        if len(buf) == 12:
+            seq, t_sent = struct.unpack("!Id", buf)
+            echoes.append((seq, t_sent, time.monotonic()))
+        time.sleep(max(0.0, now + interval - time.monotonic()))
+except Exception as e:
+    error = repr(e)
+json.dump({"sent": sent, "echoes": echoes, "error": error}, sys.stdout)
+'''
+
+
 def _netns_popen(netns, code, *args):
     return subprocess.Popen(['ip', 'netns', 'exec', netns, '/usr/bin/python3', '-u', '-c', code] + list(args),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -79,17 +135,25 @@ def _await_ready(proc, what, timeout=10):
 class UdpEchoStream:
     """A UDP echo stream from `src_netns` to `dst_ip` (echo server in `dst_netns`); a context manager."""
 
+    SERVER, SENDER = _ECHO_SERVER, _SENDER
+
     def __init__(self, src_netns, dst_netns, dst_ip, port=47000, interval_ms=5.0):
         self.src_netns, self.dst_netns, self.dst_ip = src_netns, dst_netns, dst_ip
         self.port, self.interval_ms = port, interval_ms
         self.server = self.sender = None
         self.result = None
+        self._peers = []
 
     def __enter__(self):
-        self.server = _netns_popen(self.dst_netns, _ECHO_SERVER, str(self.port))
-        _await_ready(self.server, 'echo server in %s' % self.dst_netns)
-        self.sender = _netns_popen(self.src_netns, _SENDER, self.dst_ip, str(self.port), str(self.interval_ms))
-        _await_ready(self.sender, 'sender in %s' % self.src_netns)
+        try:
+            self.server = _netns_popen(self.dst_netns, self.SERVER, str(self.port))
+            _await_ready(self.server, 'echo server in %s' % self.dst_netns)
+            self.sender = _netns_popen(self.src_netns, self.SENDER, self.dst_ip, str(self.port),
+                                       str(self.interval_ms))
+            _await_ready(self.sender, 'sender in %s' % self.src_netns)
+        except BaseException:
+            self.__exit__(None, None, None)
+            raise
         return self
 
     def now(self):
@@ -104,14 +168,20 @@ class UdpEchoStream:
             if self.sender.returncode != 0:
                 raise RuntimeError('sender failed: %s' % err)
             data = json.loads(out)
-            self.result = StreamResult(data['sent'], [tuple(e) for e in data['echoes']], self.interval_ms)
             self._kill_server()
+            self.result = StreamResult(data['sent'], [tuple(e) for e in data['echoes']], self.interval_ms,
+                                       self._peers, data.get('error'))
         return self.result
 
     def _kill_server(self):
-        if self.server and self.server.poll() is None:
-            self.server.kill()
-            self.server.communicate()
+        if self.server and self.server.returncode is None:
+            if self.server.poll() is None:
+                self.server.kill()
+            out, _ = self.server.communicate()
+            for line in out.splitlines():
+                f = line.split()
+                if len(f) == 4 and f[0] == 'peer':
+                    self._peers.append((f[1], int(f[2]), float(f[3])))
 
     def __exit__(self, *exc):
         try:
@@ -124,13 +194,27 @@ class UdpEchoStream:
         return False
 
 
-class StreamResult:
-    """Echoes of a stream: (seq, sent_at, received_at) in arrival order."""
+class TcpEchoStream(UdpEchoStream):
+    """One established TCP connection from `src_netns` to `dst_ip`, a message echoed every `interval_ms`: does
+    it survive a failover, and how long does it stall? `result.error` tells how it ended if it did not."""
 
-    def __init__(self, sent, echoes, interval_ms):
+    SERVER, SENDER = _TCP_ECHO_SERVER, _TCP_SENDER
+
+    def __init__(self, src_netns, dst_netns, dst_ip, port=47001, interval_ms=20.0):
+        super().__init__(src_netns, dst_netns, dst_ip, port, interval_ms)
+
+
+class StreamResult:
+    """Echoes of a stream: (seq, sent_at, received_at) in arrival order; `peers`: (ip, port, first seen) of each
+    source address the echo server saw (after SNAT: the router's external IP; a new port means the gateway that
+    carried the stream picked another one)."""
+
+    def __init__(self, sent, echoes, interval_ms, peers=(), error=None):
         self.sent = sent
         self.echoes = sorted(echoes, key=lambda e: e[2])
         self.interval_ms = interval_ms
+        self.peers = list(peers)
+        self.error = error
 
     @property
     def received(self):

@@ -26,6 +26,7 @@ ROOT = os.path.dirname(TOPOS)
 sys.path.insert(0, TOPOS)
 
 from dvrtestbed.network import DvrNet, signals_ignored, signals_raise  # noqa: E402
+from dvrtestbed.ports import ovsdb_port_for  # noqa: E402
 
 ASSEMBLY = os.path.join(ROOT, 'features', 'karaf', 'target', 'assembly')
 SCRIPTS = os.path.join(ROOT, 'features', 'karaf', 'src', 'main', 'scripts')
@@ -53,13 +54,14 @@ class Runtime:
     """The onos-dvr Karaf runtime run from a private copy of the assembly, with its own ports."""
 
     def __init__(self, home, http_port=8181, ssh_port=8101, rmi_registry_port=1099, rmi_server_port=44444,
-                 of_listen='0.0.0.0:6653', log=log_stderr):
+                 of_listen='0.0.0.0:6653', log=log_stderr, ovsdb_listen='0.0.0.0:6640'):
         self.home = home
         self.http_port = http_port
         self.of_listen = of_listen
+        self.ovsdb_listen = ovsdb_listen
         self.env = dict(os.environ, DVR_KARAF_HOME=home, DVR_HTTP_PORT=str(http_port), DVR_SSH_PORT=str(ssh_port),
                         DVR_RMI_REGISTRY_PORT=str(rmi_registry_port), DVR_RMI_SERVER_PORT=str(rmi_server_port),
-                        DVR_OF_LISTEN=of_listen)
+                        DVR_OF_LISTEN=of_listen, DVR_OVSDB_LISTEN=ovsdb_listen)
         self.log = log
         self.started = False
         auth = base64.b64encode(('%s:%s' % (USER, PASSWORD)).encode()).decode()
@@ -76,8 +78,8 @@ class Runtime:
         if os.path.isdir(self.home):
             shutil.rmtree(self.home)
         shutil.copytree(ASSEMBLY, self.home, symlinks=True)
-        self.log('*** starting the runtime from %s (REST :%d, OpenFlow %s)\n'
-                 % (self.home, self.http_port, self.of_listen))
+        self.log('*** starting the runtime from %s (REST :%d, OpenFlow %s, OVSDB %s)\n'
+                 % (self.home, self.http_port, self.of_listen, self.ovsdb_listen))
         self.started = True
         out = self._script('start', '--clean', '--timeout', '240')
         self.log(out)
@@ -133,19 +135,21 @@ class Runtime:
 
 
 class Harness:
-    """Runtime + testbed + REST configuration, torn down together."""
+    """Runtime + testbed + REST configuration, torn down together. The nodes reach the runtime on the first
+    address of `mgmt_cidr`: OpenFlow on `of_port`, OVSDB on `ovsdb_port` (default `of_port` - 13)."""
 
     def __init__(self, topo, prefix='e2e', http_port=8281, ssh_port=8201, rmi_registry_port=11199,
-                 rmi_server_port=44544, of_port=6753, mgmt_cidr='198.19.50.0/24', log=log_stderr):
+                 rmi_server_port=44544, of_port=6753, mgmt_cidr='198.19.50.0/24', log=log_stderr, ovsdb_port=None):
         import ipaddress
         net = ipaddress.ip_network(mgmt_cidr)
         self.controller_ip = str(net.network_address + 1)
         self.prefix = prefix
         self.log = log
+        ovsdb_port = ovsdb_port_for(of_port) if ovsdb_port is None else ovsdb_port
         self.runtime = Runtime('/tmp/%s-karaf' % prefix, http_port, ssh_port, rmi_registry_port, rmi_server_port,
-                               of_listen='0.0.0.0:%d' % of_port, log=log)
+                               of_listen='0.0.0.0:%d' % of_port, log=log, ovsdb_listen='0.0.0.0:%d' % ovsdb_port)
         self.net = DvrNet(topo, prefix=prefix, controller=(self.controller_ip, of_port), mgmt_cidr=mgmt_cidr,
-                          log=log)
+                          log=log, ovsdb_port=ovsdb_port)
         self.cfg = None
         self._signals = None
 
@@ -319,3 +323,25 @@ def object_id(harness, kind, name):
 
 def node_of_device(harness, device_id):
     return next(n['name'] for n in harness.tb()['nodes'] if n['deviceId'] == device_id)
+
+
+def interface_mac(harness, router, subnet):
+    """MAC the runtime allocated to a router's interface on a subnet (both by name)."""
+    rid = object_id(harness, 'router', router)
+    sid = object_id(harness, 'subnet', subnet)
+    for i in harness.runtime.get('/onos/dvr/v1/routers/%s/interfaces' % rid)['interfaces']:
+        if i['subnet_id'] == sid:
+            return i['mac_address']
+    raise AssertionError('no interface of %s on %s' % (router, subnet))
+
+
+def node_dvr_mac(harness, node):
+    dev = next(n['deviceId'] for n in harness.tb()['nodes'] if n['name'] == node)
+    return harness.runtime.get('/onos/dvr/v1/nodes/%s' % dev)['node']['dvr_mac']
+
+
+def gateway_node(harness, router):
+    """Name of the node that is the SNAT gateway (primary) of a router (by name)."""
+    rid = object_id(harness, 'router', router)
+    return node_of_device(harness,
+                          harness.runtime.get('/onos/dvr/v1/routers/%s/gateway' % rid)['gateway']['primary'])

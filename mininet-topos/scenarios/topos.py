@@ -15,3 +15,14 @@ SCENARIOS = TopoParams(name='e2e', computes=0, gateways=1, both=2, tenants=2, ro
 
 def scenarios_topology():
     return generate(SCENARIOS)
+
+# SNAT gateway failover (tests/test_failover.py, perf/failover.py): compute nodes c1, c2 with one VM each
+# (vm1 on t1r1s1, vm2 on t1r1s2, no floating IP); two gateway-only nodes g1, g2 on the same external network;
+# one distributed router t1r1 with SNAT (external IP 203.0.113.11), primary on one gateway, hot backup on the
+# other; external host ext1 (203.0.113.1, the upstream router).
+FAILOVER = TopoParams(name='failover', computes=2, gateways=2, both=0, tenants=1, routers_per_tenant=1,
+                      subnets_per_router=2, vms_per_subnet=1, floating_ips=0, external_hosts=1)
+
+
+def failover_topology():
+    return generate(FAILOVER)

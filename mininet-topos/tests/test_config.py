@@ -127,3 +127,20 @@ def test_management_addressing():
         Mgmt('198.19.0.0/24', ('127.0.0.1', 6653))
     with pytest.raises(ValueError, match='does not fit'):
         Mgmt('198.19.0.0/28', ('198.19.0.1', 6653)).node_ip(5)
+
+
+def test_ovsdb_manager_follows_the_openflow_port_unless_given():
+    import pytest
+    from dvrtestbed.network import Mgmt
+    from dvrtestbed.ports import ovsdb_listen_for, ovsdb_port_for
+    assert ovsdb_port_for(6653) == 6640 and ovsdb_port_for(6753) == 6740
+    assert ovsdb_listen_for('0.0.0.0:6853') == '0.0.0.0:6840'
+    assert ovsdb_listen_for('198.19.60.1:6853,127.0.0.1:6653') == '198.19.60.1:6840'
+    with pytest.raises(ValueError):
+        ovsdb_port_for(5)
+    m = Mgmt('198.19.0.0/24', ('198.19.0.1', 6653))
+    assert m.ovsdb_port == 6640 and m.manager_target == 'tcp:198.19.0.1:6640'
+    assert Mgmt('198.19.0.0/24', ('198.19.0.1', 6653), 16640).manager_target == 'tcp:198.19.0.1:16640'
+    info = controller_config(named('minimal'), controller=('198.19.0.1', 6753),
+                             mgmt=Mgmt('198.19.0.0/24', ('198.19.0.1', 6753)))['testbed']
+    assert info['manager'] == {'ip': '198.19.0.1', 'port': 6740}

@@ -22,8 +22,8 @@ import time
 import pytest
 
 from conftest import IS_ROOT
-from dvrruntime import (APP_NAME, ControllerFlow, Karaf, apply_config, compare, controller_flows, dvr_state,
-                        flow_key, ours, per_table, switch_flows, wait_for)
+from dvrruntime import (APP_NAME, Karaf, apply_config, compare, controller_flows, dvr_state, flow_key, ours,
+                        per_table, rules_problems, switch_flows, wait_for)
 from dvrtestbed.config import APP, CONFIG_KEY
 from dvrtestbed.generator import TopoParams, generate
 from dvrtestbed.network import DvrNet
@@ -107,19 +107,13 @@ class Runtime:
             self.matches_reference()    # follow a legitimate change of the desired set first (see there)
         for name, device in self.nodes.items():
             rules = self.device_rules(device)
-            if rules is None:
-                if controller is None:
-                    controller = controller_flows(self.karaf)       # console: the FlowRuleService entries
-                ctl, desired = controller.get(device, []), None
-            else:
-                ctl = [ControllerFlow(int(e['id'], 16), e['table_id'], e['state'], APP_NAME)
-                       for e in rules['installed']]
-                desired = [int(e['id'], 16) for e in rules['desired']]
-                if not rules['ok']:
-                    out.append('%s: reconciler diff not empty: missing %s, extraneous %s, modified %s'
-                               % (name, rules['missing'], rules['extraneous'], rules['modified']))
-            out += compare(name, self.switch(name), ctl, self.app_id,
-                           reference=self.reference[name] if reference else None, desired_ids=desired)
+            ref = self.reference[name] if reference else None
+            if rules is not None:
+                out += rules_problems(name, rules, self.switch(name), self.app_id, reference=ref)
+                continue
+            if controller is None:
+                controller = controller_flows(self.karaf)       # console: the FlowRuleService entries
+            out += compare(name, self.switch(name), controller.get(device, []), self.app_id, reference=ref)
         return out
 
     def wait_reference(self, timeout, names=None):
@@ -172,12 +166,22 @@ def _since(karaf, pattern, start_line):
 
 def test_initial_rule_sets_are_exactly_the_controllers(rt):
     assert rt.problems() == []
-    controller = controller_flows(rt.karaf)
-    for name, device in rt.nodes.items():
-        sw = ours(rt.switch(name), rt.app_id)
-        ctl = [c for c in controller[device] if c.app == APP_NAME]
-        print('\n%s (%s): %d rules, per table %s' % (name, device, len(sw), per_table(sw)))
-        assert per_table(sw) == per_table(ctl)
+
+    def views():
+        # the switch and the controller are read one after the other: read again while a legitimate change
+        # (e.g. the gateway learning the upstream MAC) lands between the two reads
+        controller = controller_flows(rt.karaf)
+        out = {}
+        for name, device in rt.nodes.items():
+            sw = ours(rt.switch(name), rt.app_id)
+            ctl = [c for c in controller[device] if c.app == APP_NAME]
+            out[name] = (sw, ctl)
+        return out if all(per_table(sw) == per_table(ctl) for sw, ctl in out.values()) else None
+
+    found, _ = wait_for(views, 15, interval=1)
+    assert found is not None, 'switch and controller per-table counts never agreed'
+    for name, (sw, ctl) in found.items():
+        print('\n%s (%s): %d rules, per table %s' % (name, rt.nodes[name], len(sw), per_table(sw)))
         assert set(per_table(sw)) == set(TABLES), 'every pipeline table has rules (at least its miss rule)'
     # the gateway has the external side (floating IP ARP/DNAT, SNAT), the compute node the VM ports
     assert any('in_port=200' in f.match for f in ours(rt.switch('g1'), rt.app_id))
@@ -267,25 +271,28 @@ def test_rules_the_switch_rejects_are_logged_and_retried_without_a_busy_loop(rt)
     start = len(rt.karaf.log_lines(r'.'))
     # OVS accepts OpenFlow 1.3 port numbers up to 0xfeff only: 65300 cannot be matched nor output to
     rt.rest.ok('POST', '/onos/v1/network/configuration', _netcfg(rt, externalPort=65300))
-    time.sleep(8)
-    window = rt.karaf.log_lines(r'.')[start:]
-    switch_errors = [x for x in window if 'FAILED: SwitchError' in x]
-    retries = [x for x in window if 'Flow operations failed on %s' % rt.nodes['g1'] in x]
-    print('\nin 8 s: %d rule errors, %d failed batches' % (len(switch_errors), len(retries)))
-    assert switch_errors, 'the switch error is logged with the rule'
-    assert 'BAD_MATCH' in switch_errors[0] or 'BAD_OUT_PORT' in switch_errors[0] or 'BAD' in switch_errors[0]
-    assert 1 <= len(retries) <= 8, 'retries back off (was a busy loop: thousands per second)'
-    assert rt.karaf.pid() is not None
-    assert rt.rest.get('/onos/dvr/v1/nodes')['nodes']
-    status, sync = rt.rest.call('GET', '/onos/dvr/v1/sync')
-    if status == 200:     # the reconciler status on the northbound (when it has it): g1 FAILED, with the reason
-        g1 = [d for d in sync['devices'] if d['device_id'] == rt.nodes['g1']][0]
-        print('g1 status: %s' % g1)
-        assert g1['state'] == 'FAILED' and 'retry in' in (g1['last_error'] or ''), g1
-    # the rest of g1's rules and all of c1's are still there
-    assert rt.matches_reference(['c1'])
-    # back to a valid port: converges to exactly the reference again (failed entries do not linger)
-    rt.rest.ok('POST', '/onos/v1/network/configuration', _netcfg(rt))
+    try:
+        time.sleep(8)
+        window = rt.karaf.log_lines(r'.')[start:]
+        switch_errors = [x for x in window if 'FAILED: SwitchError' in x]
+        retries = [x for x in window if re.search(r'operations failed on %s \(' % re.escape(rt.nodes['g1']), x)]
+        print('\nin 8 s: %d rule errors, %d failed batches' % (len(switch_errors), len(retries)))
+        assert switch_errors, 'the switch error is logged with the rule'
+        assert 'BAD_MATCH' in switch_errors[0] or 'BAD_OUT_PORT' in switch_errors[0] or 'BAD' in switch_errors[0]
+        assert 1 <= len(retries) <= 8, 'retries back off (was a busy loop: thousands per second)'
+        assert rt.karaf.pid() is not None
+        assert rt.rest.get('/onos/dvr/v1/nodes')['nodes']
+        status, sync = rt.rest.call('GET', '/onos/dvr/v1/sync')
+        if status == 200:     # the reconciler status on the northbound: g1 FAILED, with the reason
+            g1 = [d for d in sync['devices'] if d['device_id'] == rt.nodes['g1']][0]
+            print('g1 status: %s' % g1)
+            assert g1['state'] == 'FAILED' and 'retry in' in (g1['last_error'] or ''), g1
+        # the rest of g1's rules and all of c1's are still there
+        assert rt.matches_reference(['c1'])
+    finally:
+        # back to a valid port (also when an assertion failed, so the next tests start from a sane state)
+        rt.rest.ok('POST', '/onos/v1/network/configuration', _netcfg(rt))
+    # converges to exactly the reference again (failed entries do not linger)
     rt.wait_reference(AUDIT_SEC + 30)
     _, took = wait_for(lambda: rt.problems() == [], AUDIT_SEC + 20, interval=1)
     assert took is not None, rt.problems()

@@ -13,10 +13,10 @@ import time
 import pytest
 
 from conftest import IS_ROOT, TOPOS  # noqa: F401  (conftest puts mininet-topos on sys.path)
-from scenarios.harness import (ASSEMBLY, Harness, flow_packets, node_of_device, object_id,
-                               port_stats)
+from scenarios.harness import (ASSEMBLY, Harness, flow_packets, gateway_node, interface_mac, node_dvr_mac,
+                               object_id, port_stats)
 from scenarios.topos import scenarios_topology
-from scenarios.traffic import Capture, arping, decode, netns_run, ping_ok, ttls
+from scenarios.traffic import Capture, arping, assert_ping, decode, netns_run, ping_ok, ttls
 
 pytestmark = [
     pytest.mark.skipif(not IS_ROOT, reason='end-to-end scenarios need root (namespaces, OVS)'),
@@ -43,31 +43,6 @@ def ns(name):
 
 def vm(h, name):
     return h.vm_info(name)
-
-
-def interface_mac(h, router, subnet):
-    rid = object_id(h, 'router', router)
-    sid = object_id(h, 'subnet', subnet)
-    for i in h.runtime.get('/onos/dvr/v1/routers/%s/interfaces' % rid)['interfaces']:
-        if i['subnet_id'] == sid:
-            return i['mac_address']
-    raise AssertionError('no interface of %s on %s' % (router, subnet))
-
-
-def node_dvr_mac(h, node):
-    dev = next(n['deviceId'] for n in h.tb()['nodes'] if n['name'] == node)
-    return h.runtime.get('/onos/dvr/v1/nodes/%s' % dev)['node']['dvr_mac']
-
-
-def gateway_node(h, router):
-    rid = object_id(h, 'router', router)
-    return node_of_device(h, h.runtime.get('/onos/dvr/v1/routers/%s/gateway' % rid)['gateway']['primary'])
-
-
-def assert_ping(netns, ip, msg=''):
-    ok, out = ping_ok(netns, ip)
-    assert ok, 'ping %s from %s failed %s\n%s' % (ip, netns, msg, out)
-    return out
 
 
 # ---- (1) L2 within a subnet, across nodes -------------------------------------------------------------

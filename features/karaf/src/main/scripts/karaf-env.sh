@@ -6,6 +6,8 @@
 #   DVR_HTTP_PORT / DVR_SSH_PORT  REST and console ports (default 8181 / 8101)
 #   DVR_RMI_REGISTRY_PORT / DVR_RMI_SERVER_PORT  JMX ports (default 1099 / 44444)
 #   DVR_OF_LISTEN   OpenFlow listen addresses, comma separated (default 127.0.0.1:6653)
+#   DVR_OVSDB_LISTEN  OVSDB manager listen address host:port (default 127.0.0.1:6640); switches connect with
+#                   `ovs-vsctl set-manager tcp:<host>:<port>`
 #   Several instances can run side by side: copy the assembly (cp -a), point DVR_KARAF_HOME at the copy and give
 #   each its own ports; `start` writes them into the copy's etc/ before booting.
 SCRIPTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,6 +19,7 @@ DVR_SSH_PORT="${DVR_SSH_PORT:-8101}"
 DVR_RMI_REGISTRY_PORT="${DVR_RMI_REGISTRY_PORT:-1099}"
 DVR_RMI_SERVER_PORT="${DVR_RMI_SERVER_PORT:-44444}"
 DVR_OF_LISTEN="${DVR_OF_LISTEN:-127.0.0.1:6653}"
+DVR_OVSDB_LISTEN="${DVR_OVSDB_LISTEN:-127.0.0.1:6640}"
 DVR_HTTP="http://127.0.0.1:${DVR_HTTP_PORT}"
 DVR_LOG="$DVR_KARAF_HOME/data/log/karaf.log"
 DVR_OUT="$DVR_KARAF_HOME/data/log/karaf.out"
@@ -80,7 +83,7 @@ set_cfg() {
     fi
 }
 
-# write the configured ports and the OpenFlow listen address into DVR_KARAF_HOME/etc
+# write the configured ports and the OpenFlow and OVSDB listen addresses into DVR_KARAF_HOME/etc
 configure_instance() {
     local etc="$DVR_KARAF_HOME/etc"
     set_cfg "$etc/org.ops4j.pax.web.cfg" org.osgi.service.http.port "$DVR_HTTP_PORT"
@@ -88,4 +91,5 @@ configure_instance() {
     set_cfg "$etc/org.apache.karaf.management.cfg" rmiRegistryPort "$DVR_RMI_REGISTRY_PORT"
     set_cfg "$etc/org.apache.karaf.management.cfg" rmiServerPort "$DVR_RMI_SERVER_PORT"
     set_cfg "$etc/org.onosdvr.openflow.net.OpenFlowControllerComponent.cfg" listenAddress "$DVR_OF_LISTEN"
+    set_cfg "$etc/org.onosdvr.ovsdb.OvsdbControllerComponent.cfg" listenAddress "$DVR_OVSDB_LISTEN"
 }

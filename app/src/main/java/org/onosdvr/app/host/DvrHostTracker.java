@@ -1,5 +1,8 @@
 package org.onosdvr.app.host;
 
+import org.onlab.packet.Ethernet;
+import org.onlab.packet.IPv4;
+import org.onlab.packet.Ip4Address;
 import org.onlab.packet.IpAddress;
 import org.onosdvr.api.DvrAdminService;
 import org.onosdvr.api.DvrEvent;
@@ -15,6 +18,9 @@ import org.onosproject.net.HostLocation;
 import org.onosproject.net.host.HostEvent;
 import org.onosproject.net.host.HostListener;
 import org.onosproject.net.host.HostService;
+import org.onosproject.net.packet.PacketContext;
+import org.onosproject.net.packet.PacketProcessor;
+import org.onosproject.net.packet.PacketService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -36,7 +42,9 @@ import static org.slf4j.LoggerFactory.getLogger;
  * Learns from ONOS's host tracking: where declared VM ports are (a host whose MAC is a port's MAC and whose
  * addresses, if any, are among the port's fixed IPs), and the MACs of external neighbors (hosts on a node's
  * external port, or answering for an external subnet's gateway IP, which this tracker asks ONOS to resolve and
- * monitor so SNAT and floating-IP next hops get learned). All updates go through the admin service.
+ * monitor so SNAT and floating-IP next hops get learned). Packets the switches punt to an unknown host of an
+ * external subnet ({@code ext_out}) make it ask ONOS to resolve that host too, throttled ({@link NextHopGlean}):
+ * the answer, seen on an external port, makes it a neighbor. All updates go through the admin service.
  */
 @Component(immediate = true)
 public class DvrHostTracker {
@@ -49,8 +57,13 @@ public class DvrHostTracker {
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected DvrAdminService adminService;
 
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected PacketService packetService;
+
     private final HostListener hostListener = this::hostEvent;
     private final DvrListener dvrListener = this::dvrEvent;
+    private final PacketProcessor gleaner = this::glean;
+    private final NextHopGlean throttle = NextHopGlean.defaults();
     private final Set<IpAddress> monitored = new HashSet<>();
     private ExecutorService executor;
 
@@ -59,6 +72,7 @@ public class DvrHostTracker {
         executor = newSingleThreadExecutor(groupedThreads("onos-dvr", "hosts-%d", log));
         hostService.addListener(hostListener);
         adminService.addListener(dvrListener);
+        packetService.addProcessor(gleaner, PacketProcessor.advisor(1));
         executor.execute(() -> {
             monitorGateways();
             hostService.getHosts().forEach(this::seen);
@@ -68,6 +82,7 @@ public class DvrHostTracker {
 
     @Deactivate
     protected void deactivate() {
+        packetService.removeProcessor(gleaner);
         adminService.removeListener(dvrListener);
         hostService.removeListener(hostListener);
         executor.shutdown();
@@ -133,6 +148,30 @@ public class DvrHostTracker {
             }
         }
         wanted.forEach(ip -> hostService.getHostsByIp(ip).forEach(this::seen));
+    }
+
+    /**
+     * A punted IPv4 packet to an address of an external subnet that is not a known neighbor: resolve it (at most
+     * as often as the glean throttle allows). Never handles the packet.
+     *
+     * @param context the packet
+     */
+    void glean(PacketContext context) {
+        Ethernet eth = context.inPacket().parsed();
+        if (eth == null || eth.getEtherType() != Ethernet.TYPE_IPV4 || !(eth.getPayload() instanceof IPv4)) {
+            return;
+        }
+        IpAddress dst = Ip4Address.valueOf(((IPv4) eth.getPayload()).getDestinationAddress());
+        DvrSnapshot s = adminService.snapshot();
+        if (externalNetworkOf(s, dst).isEmpty() || s.neighbors().stream().anyMatch(n -> n.ip().equals(dst))) {
+            return;
+        }
+        if (throttle.admit(dst)) {
+            executor.execute(() -> {
+                log.debug("Resolving external host {} (punted by {})", dst, context.inPacket().receivedFrom());
+                hostService.requestMac(dst);
+            });
+        }
     }
 
     private static ConnectPoint point(HostLocation location) {

@@ -37,8 +37,9 @@ import static org.slf4j.LoggerFactory.getLogger;
 /**
  * Turns the {@code dvr} network config and what the switches report into DVR nodes. A switch is a DVR node when
  * the config lists it (giving its tunnel IP and role) and it has a tunnel port: configured, or learned from its
- * port names ({@link TunnelPorts}). While a config is present it is authoritative: stored nodes it does not list
- * are removed; when it is removed, the nodes it listed are removed.
+ * port names ({@link TunnelPorts}). Its BFD failover tunnel ports ({@code bfd-*}, made by
+ * {@link FailoverTunnelManager}) are learned from the port names too. While a config is present it is
+ * authoritative: stored nodes it does not list are removed; when it is removed, the nodes it listed are removed.
  */
 @Component(immediate = true)
 public class DvrNodeManager {
@@ -131,7 +132,8 @@ public class DvrNodeManager {
         }
         try {
             DvrNode.Builder b = DvrNode.builder().deviceId(n.deviceId()).role(n.role()).tunnelIp(n.tunnelIp())
-                    .tunnelPort(tunnelPort.get()).externalPort(n.externalPort().orElse(null)).index(n.index());
+                    .tunnelPort(tunnelPort.get()).externalPort(n.externalPort().orElse(null)).index(n.index())
+                    .failoverPorts(TunnelPorts.failoverPorts(deviceService.getPorts(n.deviceId()), n.tunnelIp()));
             DvrNode stored = adminService.updateNode(b.build());
             log.debug("Node {}", stored);
         } catch (RuntimeException e) {

@@ -1,16 +1,21 @@
 package org.onosdvr.app.node;
 
+import org.onlab.packet.IpAddress;
+import org.onosdvr.api.FailoverTunnel;
 import org.onosproject.net.AnnotationKeys;
 import org.onosproject.net.Port;
 import org.onosproject.net.PortNumber;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Recognises a switch's VXLAN tunnel port by its name: "vxlan0", then "vxlan", then any name starting with
- * "vxlan" or "tun" (lowest port number first). Pure.
+ * "vxlan" or "tun" (lowest port number first); and its BFD failover tunnel ports by
+ * {@link FailoverTunnel#portName}. Pure.
  */
 public final class TunnelPorts {
 
@@ -42,6 +47,26 @@ public final class TunnelPorts {
                 .filter(p -> rank(name(p)) >= 0)
                 .min(Comparator.comparingInt((Port p) -> rank(name(p))).thenComparingLong(p -> p.number().toLong()))
                 .map(Port::number);
+    }
+
+    /**
+     * Finds the failover tunnel ports among a switch's ports.
+     *
+     * @param ports  ports of the switch
+     * @param selfIp the node's own tunnel IP (a port named after it is not a failover port)
+     * @return port number by peer tunnel IP
+     */
+    public static Map<IpAddress, PortNumber> failoverPorts(List<Port> ports, IpAddress selfIp) {
+        Map<IpAddress, PortNumber> found = new TreeMap<>();
+        for (Port p : ports) {
+            if (p.number().isLogical()) {
+                continue;
+            }
+            FailoverTunnel.peerOf(name(p)).filter(ip -> !ip.equals(selfIp))
+                    .ifPresent(ip -> found.merge(ip, p.number(),
+                                                 (a, b) -> a.toLong() <= b.toLong() ? a : b));
+        }
+        return found;
     }
 
     private static String name(Port p) {

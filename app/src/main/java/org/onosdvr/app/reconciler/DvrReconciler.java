@@ -42,6 +42,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 
 import java.util.ArrayList;
@@ -99,8 +100,13 @@ public class DvrReconciler implements DvrReconcilerService {
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected DeviceService deviceService;
 
-    @Reference(cardinality = ReferenceCardinality.MANDATORY)
-    protected GroupService groupService;
+    /**
+     * Optional: a runtime without one (the embedded runtime has none yet) still gets every rule; desired groups
+     * then fail the device with a reason instead of keeping the whole reconciler from activating.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            bind = "bindGroupService", unbind = "unbindGroupService")
+    protected volatile GroupService groupService;
 
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected MastershipService mastershipService;
@@ -160,16 +166,29 @@ public class DvrReconciler implements DvrReconcilerService {
         dvrService.addListener(dvrListener);
         deviceService.addListener(deviceListener);
         flowRuleService.addListener(flowListener);
-        groupService.addListener(groupListener);
         mastershipService.addListener(mastershipListener);
         markAll();
         log.info("Started");
     }
 
+    protected void bindGroupService(GroupService service) {
+        service.addListener(groupListener);
+        groupService = service;
+        if (executor != null) {
+            markAll();
+        }
+    }
+
+    protected void unbindGroupService(GroupService service) {
+        service.removeListener(groupListener);
+        if (groupService == service) {
+            groupService = null;
+        }
+    }
+
     @Deactivate
     protected void deactivate() {
         mastershipService.removeListener(mastershipListener);
-        groupService.removeListener(groupListener);
         flowRuleService.removeListener(flowListener);
         deviceService.removeListener(deviceListener);
         dvrService.removeListener(dvrListener);
@@ -347,15 +366,22 @@ public class DvrReconciler implements DvrReconcilerService {
                     failures.remove(d);
                     failureReasons.remove(d);
                 } else {
+                    GroupService gs = groupService;
                     // groups first: the rules that apply them must never reach the switch before them
-                    groups.toAdd.forEach(groupService::addGroup);
-                    groups.toModify.forEach(g -> groupService.setBucketsForGroup(
-                            d, g.appCookie(), g.buckets(), g.appCookie(), appId));
+                    if (gs != null) {
+                        groups.toAdd.forEach(gs::addGroup);
+                        groups.toModify.forEach(g -> gs.setBucketsForGroup(
+                                d, g.appCookie(), g.buckets(), g.appCookie(), appId));
+                    }
                     if (!diff.isEmpty()) {
                         flowRuleService.apply(operations(diff));
                     }
                     // stale groups last: their rules are removed by the batch above
-                    groups.toRemove.forEach(g -> groupService.removeGroup(d, g.appCookie(), appId));
+                    if (gs != null) {
+                        groups.toRemove.forEach(g -> gs.removeGroup(d, g.appCookie(), appId));
+                    } else if (!groups.isEmpty()) {
+                        failed(d, groups.toAdd.size() + " group(s): no GroupService in this runtime");
+                    }
                     log.debug("Synced {}: {}, {}", d, diff, groups);
                 }
                 // while failures repeat, keep reporting FAILED (with the last error) instead of IN_SYNC
@@ -467,7 +493,11 @@ public class DvrReconciler implements DvrReconcilerService {
     @Override
     public Collection<Group> installedGroups(DeviceId deviceId) {
         List<Group> list = new ArrayList<>();
-        for (Group g : groupService.getGroups(deviceId, appId)) {
+        GroupService gs = groupService;
+        if (gs == null) {
+            return list;
+        }
+        for (Group g : gs.getGroups(deviceId, appId)) {
             if (appId.equals(g.appId())) {
                 list.add(g);
             }

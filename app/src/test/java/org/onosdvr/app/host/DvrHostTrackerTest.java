@@ -3,6 +3,9 @@ package org.onosdvr.app.host;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.onlab.packet.ARP;
+import org.onlab.packet.Ethernet;
+import org.onlab.packet.IPv4;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.VlanId;
@@ -19,8 +22,14 @@ import org.onosproject.net.HostId;
 import org.onosproject.net.HostLocation;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.host.HostServiceAdapter;
+import org.onosproject.net.packet.DefaultInboundPacket;
+import org.onosproject.net.packet.DefaultPacketContext;
+import org.onosproject.net.packet.PacketContext;
+import org.onosproject.net.packet.PacketProcessor;
+import org.onosproject.net.packet.PacketServiceAdapter;
 import org.onosproject.net.provider.ProviderId;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +44,7 @@ import static org.junit.Assert.assertTrue;
 public class DvrHostTrackerTest {
 
     private final List<IpAddress> requested = new ArrayList<>();
+    private final List<PacketProcessor> processors = new ArrayList<>();
     private DvrTestBed bed;
     private DvrHostTracker tracker;
 
@@ -66,6 +76,17 @@ public class DvrHostTrackerTest {
             }
         };
         tracker.adminService = bed.manager;
+        tracker.packetService = new PacketServiceAdapter() {
+            @Override
+            public void addProcessor(PacketProcessor processor, int priority) {
+                processors.add(processor);
+            }
+
+            @Override
+            public void removeProcessor(PacketProcessor processor) {
+                processors.remove(processor);
+            }
+        };
         tracker.activate();
     }
 
@@ -105,5 +126,60 @@ public class DvrHostTrackerTest {
         assertEquals("elsewhere and not a gateway: ignored", 2, bed.manager.snapshot().neighbors().size());
         tracker.gone(host("02:00:00:00:00:05", "of:00000000000000a1", 200, "203.0.113.5"));
         assertEquals(1, bed.manager.snapshot().neighbors().size());
+    }
+
+    /** A packet the switch punted: UDP from the router's external IP (after SNAT) to a destination. */
+    private static PacketContext punted(String dst) {
+        IPv4 ip = new IPv4();
+        ip.setSourceAddress("203.0.113.11").setDestinationAddress(dst).setProtocol(IPv4.PROTOCOL_UDP);
+        Ethernet eth = new Ethernet();
+        eth.setEtherType(Ethernet.TYPE_IPV4).setSourceMACAddress("fa:16:3f:00:00:02")
+                .setDestinationMACAddress("fa:16:3e:00:00:99").setPayload(ip);
+        return context(eth);
+    }
+
+    private static PacketContext context(Ethernet eth) {
+        DefaultInboundPacket in = new DefaultInboundPacket(
+                ConnectPoint.deviceConnectPoint("of:00000000000000a1/3"), eth, ByteBuffer.wrap(eth.serialize()));
+        return new DefaultPacketContext(0, in, null, false) {
+            @Override
+            public void send() {
+            }
+        };
+    }
+
+    private List<IpAddress> requestsFor(PacketContext... packets) throws Exception {
+        tracker.flush();
+        requested.clear();
+        for (PacketContext c : packets) {
+            processors.forEach(p -> p.process(c));
+        }
+        tracker.flush();
+        return List.copyOf(requested);
+    }
+
+    @Test
+    public void puntedPacketsToUnknownExternalHostsAreResolvedThrottled() throws Exception {
+        assertEquals("the processor is registered", 1, processors.size());
+        IpAddress unknown = IpAddress.valueOf("203.0.113.77");
+        assertEquals("an unknown host of the external subnet: one probe for a burst of packets", List.of(unknown),
+                     requestsFor(punted("203.0.113.77"), punted("203.0.113.77"), punted("203.0.113.77")));
+        assertEquals("outside every external subnet", List.of(), requestsFor(punted("198.51.100.7")));
+        tracker.seen(host("02:00:00:00:00:05", "of:00000000000000a1", 200, "203.0.113.5"));
+        assertEquals("a known neighbor", List.of(), requestsFor(punted("203.0.113.5")));
+        ARP arp = new ARP();
+        arp.setHardwareType(ARP.HW_TYPE_ETHERNET).setProtocolType(ARP.PROTO_TYPE_IP)
+                .setHardwareAddressLength((byte) 6).setProtocolAddressLength((byte) 4).setOpCode(ARP.OP_REQUEST)
+                .setSenderHardwareAddress(MacAddress.valueOf("fa:16:3e:00:00:01").toBytes())
+                .setSenderProtocolAddress(IpAddress.valueOf("10.0.1.10").toOctets())
+                .setTargetHardwareAddress(MacAddress.ZERO.toBytes())
+                .setTargetProtocolAddress(IpAddress.valueOf("203.0.113.78").toOctets());
+        Ethernet eth = new Ethernet();
+        eth.setEtherType(Ethernet.TYPE_ARP).setSourceMACAddress("fa:16:3e:00:00:01")
+                .setDestinationMACAddress(MacAddress.BROADCAST).setPayload(arp);
+        assertEquals("not an IPv4 packet", List.of(), requestsFor(context(eth)));
+        tracker.deactivate();
+        assertEquals("removed on deactivation", 0, processors.size());
+        tracker.activate();
     }
 }

@@ -172,7 +172,7 @@ public class DvrReconcilerTest {
         };
         rec.dvrService = bed.manager;
         rec.flowRuleService = flows;
-        rec.groupService = groups;
+        rec.bindGroupService(groups);
         groups.clock = () -> flows.applied.size();
         rec.deviceService = new DeviceServiceAdapter() {
             @Override
@@ -449,5 +449,29 @@ public class DvrReconcilerTest {
         assertTrue(groupsOf(D1).isEmpty());
         assertEquals(1, groupsOf(D2).size());
         assertEquals(DeviceSyncStatus.State.IN_SYNC, rec.status().get(D2).state());
+    }
+
+    @Test
+    public void withoutGroupServiceRulesAreInstalledAndDesiredGroupsFailTheDevice() throws Exception {
+        rec.unbindGroupService(groups);
+        rec.retryBaseMs = 60_000;
+        syncAll();
+        assertEquals("rules without groups are installed", 2, table(D1).size());
+        assertEquals(DeviceSyncStatus.State.IN_SYNC, rec.status().get(D1).state());
+        assertTrue(rec.installedGroups(D1).isEmpty());
+
+        compileGroups(2);
+        syncAll();
+        rec.flush();
+        DeviceSyncStatus st = rec.status().get(D1);
+        assertEquals(DeviceSyncStatus.State.FAILED, st.state());
+        assertTrue(st.toString(), st.lastError().orElse("").contains("no GroupService"));
+        assertTrue(groupsOf(D1).isEmpty());
+
+        // a GroupService that appears later gets the groups at once
+        rec.bindGroupService(groups);
+        rec.flush();
+        assertEquals(1, groupsOf(D1).size());
+        assertEquals(1, groupsOf(D2).size());
     }
 }

@@ -5,6 +5,7 @@ import org.onlab.packet.IPv4;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.IpPrefix;
 import org.onlab.packet.TpPort;
+import org.onlab.packet.VlanId;
 import org.onosdvr.api.DvrNode;
 import org.onosdvr.api.Network;
 import org.onosdvr.api.VmPort;
@@ -19,9 +20,16 @@ import static org.onosdvr.pipeline.Priorities.Classifier.PORT_DROP;
 import static org.onosdvr.pipeline.Priorities.Classifier.PUNT;
 
 /**
- * classifier: which logical port a packet comes from. VM ports pass only with their own MAC and fixed IPs
- * (IPv4 and ARP); the tunnel port only with the VNI of a network this node takes part in; the external port
- * is tagged with the external network. ARP and DHCP from unknown ports go to the controller.
+ * classifier: which logical port a packet comes from. VM ports pass only untagged and with their own MAC and
+ * fixed IPs (IPv4 and ARP); the tunnel port only with the VNI of a network this node takes part in; the external
+ * port only untagged, and is tagged with the external network. ARP and DHCP from unknown ports go to the
+ * controller.
+ * <p>
+ * Untagged only: OpenFlow matches a VLAN-tagged frame's inner Ethernet type and addresses, so without the
+ * {@code vlan_vid} match a VM's tagged frame with its own addresses passed, and left the external port with its
+ * tag (a tenant could put frames on any VLAN of the provider network); a tagged frame on the external port came
+ * from another VLAN than the external network's.
+ * </p>
  */
 final class ClassifierFlows implements FlowFeature {
 
@@ -40,11 +48,11 @@ final class ClassifierFlows implements FlowFeature {
         for (int i = 0; i < view.port().ipCount(); i++) {
             IpAddress ip = view.port().ip(i);
             out.add(CLASSIFIER, PORT,
-                    match().matchInPort(in).matchEthSrc(p.mac()).matchEthType(IPV4)
+                    match().matchInPort(in).matchVlanId(VlanId.NONE).matchEthSrc(p.mac()).matchEthType(IPV4)
                             .matchIPSrc(IpPrefix.valueOf(ip, 32)),
                     toNetwork(n), "IPv4 from port %s (%s, %s): network %s", p.id(), p.mac(), ip, n.id());
             out.add(CLASSIFIER, PORT,
-                    match().matchInPort(in).matchEthSrc(p.mac()).matchEthType(ARP)
+                    match().matchInPort(in).matchVlanId(VlanId.NONE).matchEthSrc(p.mac()).matchEthType(ARP)
                             .matchArpSpa(ip.getIp4Address()).matchArpSha(p.mac()),
                     toNetwork(n), "ARP from port %s (%s, %s): network %s", p.id(), p.mac(), ip, n.id());
         }
@@ -67,10 +75,13 @@ final class ClassifierFlows implements FlowFeature {
                 "tunnel traffic of a VNI this node does not take part in is dropped");
         if (node.externalPort().isPresent() && ctx.topology().externalNetwork().isPresent()) {
             Network ext = ctx.topology().externalNetwork().get();
-            out.add(CLASSIFIER, PORT, match().matchInPort(node.externalPort().get()),
+            PortNumber port = node.externalPort().get();
+            out.add(CLASSIFIER, PORT, match().matchInPort(port).matchVlanId(VlanId.NONE),
                     actions().writeMetadata(Metadata.external(ext.segmentId()), Metadata.MASK)
                             .transition(ARP_RESPONDER.id()),
-                    "from the external port: external network %s", ext.id());
+                    "untagged from the external port: external network %s", ext.id());
+            out.add(CLASSIFIER, PORT_DROP, match().matchInPort(port), actions().drop(),
+                    "VLAN-tagged frames on the external port are dropped (another VLAN than the external network)");
         }
         out.add(CLASSIFIER, PUNT, match().matchEthType(ARP), actions().punt(),
                 "ARP from an unknown port: to the controller (host learning)");

@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,8 @@ public final class CompiledPipeline {
 
     private final ImmutableSortedMap<DeviceId, DeviceRules> devices;
     private final Function<DeviceId, DvrFlowBuilder> builders;
+    /** Each device's rules, made on the first {@link #rules} call for it and then kept (same objects each call). */
+    private final Map<DeviceId, List<CompiledRule>> made = new ConcurrentHashMap<>();
 
     /**
      * @param devices  rules per device
@@ -75,8 +78,8 @@ public final class CompiledPipeline {
     }
 
     /**
-     * Returns a device's rules. Made on each call from the compact groups (about a millisecond per thousand
-     * rules); callers that read them often should keep the list.
+     * Returns a device's rules. Made from the compact groups on the first call for the device (about a
+     * millisecond per thousand rules), then kept: later calls return the same list of the same rule objects.
      *
      * @param device device
      * @return its rules in deterministic order (empty if the device is not a DVR node)
@@ -86,6 +89,10 @@ public final class CompiledPipeline {
         if (d == null) {
             return ImmutableList.of();
         }
+        return made.computeIfAbsent(device, id -> make(id, d));
+    }
+
+    private List<CompiledRule> make(DeviceId device, DeviceRules d) {
         DvrFlowBuilder b = builders.apply(device);
         List<CompiledRule> out = new ArrayList<>(d.entries() + d.duplicates());
         for (RuleGroup g : d.sortedGroups()) {

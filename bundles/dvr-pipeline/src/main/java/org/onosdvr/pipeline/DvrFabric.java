@@ -62,10 +62,26 @@ public final class DvrFabric {
      * @return network
      */
     public static Network of(DvrSnapshot snapshot, CompiledPipeline pipeline, Set<DeviceId> down) {
+        return of(snapshot, pipeline, down, Set.of());
+    }
+
+    /**
+     * Loads a compiled snapshot with some devices and some ports down (e.g. BFD failover ports whose sessions
+     * are not up although their peers are).
+     *
+     * @param snapshot  state
+     * @param pipeline  its compiled rules and groups
+     * @param down      devices that are down
+     * @param portsDown ports that are not live
+     * @return network
+     */
+    public static Network of(DvrSnapshot snapshot, CompiledPipeline pipeline, Set<DeviceId> down,
+                             Set<ConnectPoint> portsDown) {
         Network.Builder b = builder(snapshot, d -> pipeline.flowRules(d), provenance(pipeline.explanations()));
         snapshot.nodes().forEach(n -> b.groups(pipeline.groups(n.deviceId()).stream().map(CompiledGroup::group)
                                                        .collect(Collectors.toList())));
         down.forEach(b::deviceDown);
+        portsDown.forEach(b::portDown);
         return b.build();
     }
 

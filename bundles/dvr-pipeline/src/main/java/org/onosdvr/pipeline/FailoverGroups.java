@@ -24,6 +24,12 @@ import java.util.StringJoiner;
  * {@code set tun_dst=<gateway tunnel IP>, output:<tunnel port>}. OVS takes the first bucket whose watched port
  * is live, so when BFD declares the primary dead the backup carries the traffic without the controller.
  * <p>
+ * A last bucket watches the tunnel port itself and tunnels to the primary: it is used only while no BFD port
+ * is live, i.e. while BFD has not come up yet (new ports, a restarted switch), when the ports are being removed
+ * ({@code failoverTunnels=false}), when BFD cannot get through (its UDP port filtered) or when every SNAT node
+ * is down. Without it those cases drop SNAT traffic at the group; with it they behave as without failover
+ * ports (tunnel to the primary), never worse.
+ * </p><p>
  * There is a group only when this node has a failover port towards the primary (otherwise the default route
  * tunnels to the primary directly, as before). A node that is itself one of the SNAT nodes has no bucket for
  * itself (a group bucket cannot continue the pipeline). Group id {@code 0x10000 | router key}; app cookie
@@ -69,18 +75,26 @@ final class FailoverGroups {
             if (watch.isEmpty()) {
                 continue;
             }
-            buckets.add(DefaultGroupBucket.createFailoverGroupBucket(
-                    DefaultTrafficTreatment.builder()
-                            .extension(ctx.nicira().setTunnelDst(gw.tunnelIp()), ctx.device())
-                            .setOutput(self.tunnelPort()).build(),
-                    watch.get(), null));      // no watch group (OFPG_ANY)
+            buckets.add(bucket(ctx, gw, watch.get()));
             what.add(gw.deviceId() + " " + gw.tunnelIp() + " (watch port " + watch.get() + ")");
         }
+        DvrNode primary = gateways.get(0);
+        buckets.add(bucket(ctx, primary, self.tunnelPort()));
+        what.add(primary.deviceId() + " while no BFD port is up (watch tunnel port " + self.tunnelPort() + ")");
         int id = snatGroupId(r.key());
         GroupDescription g = new DefaultGroupDescription(
                 ctx.device(), GroupDescription.Type.FAILOVER, new GroupBuckets(buckets),
                 new DefaultGroupKey(("dvr-snat-" + r.key()).getBytes(StandardCharsets.UTF_8)), id,
                 ctx.flows().appId());
         return Optional.of(new CompiledGroup(g, "SNAT gateways of router " + r.id() + ": " + what, Sources.router(r)));
+    }
+
+    /** Tunnels to a gateway while the watched port is live; no watch group (OFPG_ANY). */
+    private static GroupBucket bucket(DeviceContext ctx, DvrNode gateway, PortNumber watch) {
+        return DefaultGroupBucket.createFailoverGroupBucket(
+                DefaultTrafficTreatment.builder()
+                        .extension(ctx.nicira().setTunnelDst(gateway.tunnelIp()), ctx.device())
+                        .setOutput(ctx.node().tunnelPort()).build(),
+                watch, null);
     }
 }

@@ -6,6 +6,7 @@ import org.onlab.packet.IpAddress;
 import org.onlab.packet.IpPrefix;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.TpPort;
+import org.onlab.packet.VlanId;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.flow.DefaultTrafficSelector;
 import org.onosproject.net.flow.TrafficSelector;
@@ -42,7 +43,9 @@ final class Match {
         ARP_TPA(Criterion.Type.ARP_TPA),
         ARP_SHA(Criterion.Type.ARP_SHA),
         ICMPV4_TYPE(Criterion.Type.ICMPV4_TYPE),
-        UDP_DST(Criterion.Type.UDP_DST);
+        UDP_DST(Criterion.Type.UDP_DST),
+        /** Last, so adding it left the encoding (and the cookies) of the rules without it unchanged. */
+        VLAN_VID(Criterion.Type.VLAN_VID);
 
         private final Criterion.Type type;
 
@@ -223,6 +226,9 @@ final class Match {
                 case UDP_DST:
                     b.matchUdpDst(TpPort.tpPort((int) v));
                     break;
+                case VLAN_VID:
+                    b.matchVlanId(VlanId.vlanId((short) v));
+                    break;
                 default:
                     throw new AssertionError(f);
             }
@@ -369,6 +375,10 @@ final class Match {
 
         Builder matchUdpDst(TpPort port) {
             return set(Field.UDP_DST, port.toInt());
+        }
+
+        Builder matchVlanId(VlanId vlan) {
+            return set(Field.VLAN_VID, vlan.toShort() & 0xffff);
         }
 
         private static long encode(IpPrefix p) {

@@ -45,6 +45,7 @@ import static org.onosproject.net.flow.criteria.Criterion.Type.IP_PROTO;
 import static org.onosproject.net.flow.criteria.Criterion.Type.METADATA;
 import static org.onosproject.net.flow.criteria.Criterion.Type.TUNNEL_ID;
 import static org.onosproject.net.flow.criteria.Criterion.Type.UDP_DST;
+import static org.onosproject.net.flow.criteria.Criterion.Type.VLAN_VID;
 
 /**
  * The DVR pipeline, declared once: every table with its id (its position), name, purpose, the match fields and
@@ -57,8 +58,8 @@ public enum PipelineTable {
     /** Port classification and anti-spoofing; sets the network tag; DVR-MAC restore for routed packets. */
     CLASSIFIER("classifier",
                "port classification and anti-spoofing; sets metadata = network tag; DVR-MAC restore",
-               ImmutableSet.of(IN_PORT, ETH_SRC, ETH_SRC_MASKED, ETH_TYPE, IPV4_SRC, IPV4_DST, IP_PROTO, UDP_DST,
-                               ARP_SPA, ARP_SHA, TUNNEL_ID),
+               ImmutableSet.of(IN_PORT, VLAN_VID, ETH_SRC, ETH_SRC_MASKED, ETH_TYPE, IPV4_SRC, IPV4_DST, IP_PROTO,
+                               UDP_DST, ARP_SPA, ARP_SHA, TUNNEL_ID),
                EnumSet.of(WRITE_METADATA, SET_ETH_SRC, PUNT),
                "arp_responder", Miss.DROP, null),
 

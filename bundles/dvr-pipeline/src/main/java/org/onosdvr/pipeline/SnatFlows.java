@@ -64,9 +64,15 @@ final class SnatFlows implements FlowFeature {
                         .matchIPDst(IpPrefix.valueOf(g.externalIp(), 32)),
                 actions().loadMetadata(routerTag).ctReverseNat(r.key(), L3_ROUTE),
                 "un-SNAT to %s: ct(zone=%d, nat, table=l3_route) (router %s)", g.externalIp(), r.key(), r.id());
-        out.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
-                match().matchMetadata(routerTag).matchEthType(IPV4),
-                actions().transition(SNAT.id()), "default route of router %s: SNAT here", r.id());
+        // Only the router's own subnets are SNATed: a packet from outside reaches l3_route after un-SNAT with
+        // ip_dst still the external IP when it is no reply (no conntrack entry); SNATing it would commit a
+        // conntrack entry holding <external IP>:<its destination port> and send it out again.
+        for (RouterInterface i : ctx.topology().interfaces(r)) {
+            IpPrefix cidr = ctx.topology().subnet(i).cidr();
+            out.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
+                    match().matchMetadata(routerTag).matchEthType(IPV4).matchIPSrc(cidr),
+                    actions().transition(SNAT.id()), "default route of router %s from %s: SNAT here", r.id(), cidr);
+        }
         out.add(SNAT, Priorities.Snat.ROUTER,
                 match().matchMetadata(routerTag).matchEthType(IPV4),
                 actions().setEthSrc(g.mac()).decNwTtl()

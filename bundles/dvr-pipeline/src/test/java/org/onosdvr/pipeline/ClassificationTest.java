@@ -1,6 +1,7 @@
 package org.onosdvr.pipeline;
 
 import org.junit.Test;
+import org.onlab.packet.VlanId;
 import org.onosdvr.api.VmPort;
 import org.onosdvr.pipeline.testing.ScenarioBuilder;
 import org.onosdvr.pipeline.testing.Scenarios;
@@ -47,12 +48,15 @@ public class ClassificationTest extends CompilerTestBase {
         assertEquals(Optional.of(Metadata.network(101)), metadata(ip));
         assertEquals(Optional.of(ARP_RESPONDER.id()), gotoTable(ip));
         assertEquals(Priorities.Classifier.PORT, ip.priority());
+        Criterion untagged = Criteria.matchVlanId(VlanId.NONE);
+        assertTrue("untagged only", ip.flowRule().selector().criteria().contains(untagged));
 
         CompiledRule arp = only(p, dev("c1"), CLASSIFIER, inPort, ARP);
         assertTrue(arp.flowRule().selector().criteria().contains(
                 Criteria.matchArpSpa(s.ip("va1").getIp4Address())));
         assertTrue(arp.flowRule().selector().criteria().contains(Criteria.matchArpSha(va1.mac())));
         assertEquals(Optional.of(Metadata.network(101)), metadata(arp));
+        assertTrue("untagged only", arp.flowRule().selector().criteria().contains(untagged));
 
         CompiledRule rest = exactly(p, dev("c1"), CLASSIFIER, inPort);
         assertTrue("the only rule matching in_port alone drops", rest.flowRule().selector().criteria().size() == 1
@@ -122,11 +126,17 @@ public class ClassificationTest extends CompilerTestBase {
     }
 
     @Test
-    public void externalPortTagsTheExternalNetwork() {
+    public void externalPortTagsTheExternalNetworkUntaggedOnly() {
         for (String node : new String[]{"c1", "c2", "gw"}) {
-            CompiledRule r = only(p, dev(node), CLASSIFIER, Criteria.matchInPort(ScenarioBuilder.EXTERNAL_PORT));
+            Criterion ext = Criteria.matchInPort(ScenarioBuilder.EXTERNAL_PORT);
+            CompiledRule r = only(p, dev(node), CLASSIFIER, ext, Criteria.matchVlanId(VlanId.NONE));
             assertEquals(Optional.of(0x2_0000_0000L | 1000), metadata(r));
             assertEquals(Optional.of(ARP_RESPONDER.id()), gotoTable(r));
+            List<CompiledRule> rest = matching(p, dev(node), CLASSIFIER, ext).stream().filter(x -> x != r)
+                    .collect(Collectors.toList());
+            assertThat(rest, hasSize(1));
+            assertEquals(Priorities.Classifier.PORT_DROP, rest.get(0).priority());
+            assertTrue(drops(rest.get(0)));
         }
     }
 

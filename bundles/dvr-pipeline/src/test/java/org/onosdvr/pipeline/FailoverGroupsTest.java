@@ -86,11 +86,14 @@ public class FailoverGroupsTest {
             assertEquals(Integer.valueOf(FailoverGroups.snatGroupId(ra)), gd.givenGroupId());
             assertEquals(TestExtensions.APP_ID, gd.appId());
             List<GroupBucket> b = gd.buckets().buckets();
-            assertThat(b, hasSize(2));
+            assertThat(b, hasSize(3));
             assertEquals(watchOf(c, "g1"), b.get(0).watchPort());
             assertEquals(node("g1").tunnelIp(), tunnelDst(b.get(0)));
             assertEquals(watchOf(c, "g2"), b.get(1).watchPort());
             assertEquals(node("g2").tunnelIp(), tunnelDst(b.get(1)));
+            // while no BFD port is live: the primary, as without failover ports
+            assertEquals(ScenarioBuilder.TUNNEL_PORT, b.get(2).watchPort());
+            assertEquals(node("g1").tunnelIp(), tunnelDst(b.get(2)));
             for (GroupBucket x : b) {
                 // data leaves through the flow-based tunnel port, never through the BFD-only port it watches
                 assertEquals(List.of(ScenarioBuilder.TUNNEL_PORT), outputs(x));
@@ -178,8 +181,11 @@ public class FailoverGroupsTest {
         CompiledPipeline q = compiler.compile(s.snapshot().toBuilder().node(c1.toBuilder().failoverPorts(ports)
                                                                                .build()).build());
         List<GroupBucket> b = q.groups(dev("c1")).get(0).group().buckets().buckets();
-        assertThat(b, hasSize(1));
+        assertThat(b, hasSize(2));
         assertEquals(node("g1").tunnelIp(), tunnelDst(b.get(0)));
+        assertEquals(watchOf("c1", "g1"), b.get(0).watchPort());
+        assertEquals(ScenarioBuilder.TUNNEL_PORT, b.get(1).watchPort());
+        assertEquals(node("g1").tunnelIp(), tunnelDst(b.get(1)));
     }
 
     @Test
@@ -198,7 +204,7 @@ public class FailoverGroupsTest {
         CompiledPipeline q = compiler.compile(s.snapshot().toBuilder().node(
                 g2.toBuilder().role(NodeRole.COMPUTE_GATEWAY).build()).build());
         assertThat(matching(q, dev("g2"), SNAT, Criteria.matchMetadata(Metadata.router(ra))), empty());
-        assertThat(q.groups(dev("c1")).get(0).group().buckets().buckets(), hasSize(1));
+        assertThat(q.groups(dev("c1")).get(0).group().buckets().buckets(), hasSize(2));
     }
 
     @Test

@@ -50,10 +50,16 @@ public class SnatTest extends CompilerTestBase {
 
     @Test
     public void gatewayCommitsSnatThroughConntrack() {
-        CompiledRule def = exactly(p, dev("gw"), L3_ROUTE, md(ra), IPV4);
-        assertEquals(Priorities.L3Route.ROUTE_BASE, def.priority());
-        assertEquals(2, def.flowRule().selector().criteria().size());
-        assertEquals(Optional.of(SNAT.id()), gotoTable(def));
+        // one default route per interface subnet: only the router's own subnets are SNATed
+        for (String sub : List.of("a1-sub", "a2-sub")) {
+            CompiledRule def = exactly(p, dev("gw"), L3_ROUTE, md(ra), IPV4,
+                                       Criteria.matchIPSrc(s.subnet(sub).cidr()));
+            assertEquals(Priorities.L3Route.ROUTE_BASE, def.priority());
+            assertEquals(Optional.of(SNAT.id()), gotoTable(def));
+        }
+        assertTrue("no route of the router matches every source", matching(p, dev("gw"), L3_ROUTE, md(ra)).stream()
+                .allMatch(r -> r.flowRule().selector().getCriterion(Criterion.Type.IPV4_SRC) != null
+                        || r.flowRule().selector().getCriterion(Criterion.Type.IPV4_DST) != null));
 
         CompiledRule snat = only(p, dev("gw"), SNAT, md(ra));
         assertEquals(Optional.of(g.mac()), setEthSrc(snat));

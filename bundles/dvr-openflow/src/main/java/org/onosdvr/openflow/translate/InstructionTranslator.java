@@ -2,6 +2,7 @@ package org.onosdvr.openflow.translate;
 
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.IpAddress;
+import org.onosproject.core.GroupId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.flow.DefaultTrafficTreatment;
@@ -15,6 +16,7 @@ import org.onosproject.net.flow.instructions.L3ModificationInstruction;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionDecNwTtl;
+import org.projectfloodlight.openflow.protocol.action.OFActionGroup;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.action.OFActionSetField;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
@@ -37,6 +39,7 @@ import org.projectfloodlight.openflow.protocol.oxm.OFOxmTunnelIpv4Dst;
 import org.projectfloodlight.openflow.types.ArpOpcode;
 import org.projectfloodlight.openflow.types.IPv4Address;
 import org.projectfloodlight.openflow.types.MacAddress;
+import org.projectfloodlight.openflow.types.OFGroup;
 import org.projectfloodlight.openflow.types.OFPort;
 import org.projectfloodlight.openflow.types.TableId;
 import org.projectfloodlight.openflow.types.U64;
@@ -113,6 +116,10 @@ final class InstructionTranslator {
                 case EXTENSION:
                     actions.add(extension(((Instructions.ExtensionInstructionWrapper) instruction)
                             .extensionInstruction(), factory));
+                    break;
+                case GROUP:
+                    actions.add(factory.actions().group(OFGroup.of(
+                            ((Instructions.GroupInstruction) instruction).groupId().id())));
                     break;
                 default:
                     throw new OfTranslationException("unsupported instruction " + instruction.type() + ": "
@@ -227,6 +234,9 @@ final class InstructionTranslator {
         }
         if (action instanceof OFActionDecNwTtl) {
             return Instructions.decNwTtl();
+        }
+        if (action instanceof OFActionGroup) {
+            return Instructions.createGroup(GroupId.valueOf(((OFActionGroup) action).getGroup().getGroupNumber()));
         }
         if (action instanceof OFActionSetField) {
             return setFieldInstruction(((OFActionSetField) action).getField(), deviceId);

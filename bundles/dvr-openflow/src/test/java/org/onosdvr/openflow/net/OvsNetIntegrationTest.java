@@ -59,6 +59,7 @@ public class OvsNetIntegrationTest {
     private final OpenFlowRuleManager flows = new OpenFlowRuleManager();
     private final OpenFlowPacketManager packets = new OpenFlowPacketManager();
     private final OpenFlowHostManager hosts = new OpenFlowHostManager();
+    private final OpenFlowGroupManager groups = new OpenFlowGroupManager();
     private final List<FlowRuleEvent> flowEvents = new CopyOnWriteArrayList<>();
     private boolean started;
     private long dpid;
@@ -85,6 +86,9 @@ public class OvsNetIntegrationTest {
         hosts.deviceService = devices;
         SyncEventDispatcher.inject(hosts);
         hosts.activate(Map.of());
+        groups.controller = ofc;
+        SyncEventDispatcher.inject(groups);
+        groups.activate();
         ovs = OfnSandbox.start();
         dpid = 0x0f00_0000_0000L | ThreadLocalRandom.current().nextInt(1 << 24);
         dev = DeviceId.deviceId(String.format("of:%016x", dpid));
@@ -96,6 +100,7 @@ public class OvsNetIntegrationTest {
             ovs.close();
         }
         if (started) {
+            groups.deactivate();
             hosts.deactivate();
             packets.deactivate();
             flows.deactivate();
@@ -228,5 +233,74 @@ public class OvsNetIntegrationTest {
         flowEvents.clear();
         ovs.ofctl("add-flow", bridge, "table=0,priority=10,in_port=1,cookie=0x1,actions=drop");
         waitFor(() -> removed().contains(drop.id().value()), (POLL_SEC + 2) * 1000L, "RULE_REMOVED after replace");
+    }
+
+    private org.onosproject.net.group.Group group(org.onosproject.net.group.GroupKey key) {
+        return groups.getGroup(dev, key);
+    }
+
+    private void arpingQuietly(String host, String ip) throws Exception {
+        try {
+            ovs.inNs(host, "arping", "-c", "3", "-i", "0.05", "-w", "1", "-I", ovs.ns(host) + "-i", ip);
+        } catch (java.io.IOException unanswered) {
+            // nobody answers: only the packets through the group count
+        }
+    }
+
+    @Test
+    public void fastFailoverGroupFollowsPortLivenessAndSurvivesRestart() throws Exception {
+        bridgeWithHosts("h1", "h2", "h3");
+        org.onosproject.net.group.GroupKey key = new org.onosproject.net.group.DefaultGroupKey(new byte[]{1, 2});
+        org.onosproject.net.group.GroupBuckets buckets = new org.onosproject.net.group.GroupBuckets(List.of(
+                org.onosproject.net.group.DefaultGroupBucket.createFailoverGroupBucket(
+                        DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(2)).build(),
+                        PortNumber.portNumber(2), null),
+                org.onosproject.net.group.DefaultGroupBucket.createFailoverGroupBucket(
+                        DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(3)).build(),
+                        PortNumber.portNumber(3), null)));
+        groups.addGroup(new org.onosproject.net.group.DefaultGroupDescription(
+                dev, org.onosproject.net.group.GroupDescription.Type.FAILOVER, buckets, key, 0x10005, Flows.APP));
+        FlowRule toGroup = rule(50, DefaultTrafficSelector.builder().matchInPort(PortNumber.portNumber(1)).build(),
+                                DefaultTrafficTreatment.builder()
+                                        .group(org.onosproject.core.GroupId.valueOf(0x10005)).build());
+        flows.applyFlowRules(toGroup);
+        waitFor(() -> state(toGroup) == ADDED && group(key) != null
+                && group(key).state() == org.onosproject.net.group.Group.GroupState.ADDED, WAIT_MS,
+                "group and rule ADDED");
+        assertThat(ovs.ofctl("dump-groups", bridge), containsString("group_id=65541,type=ff"));
+        assertThat(ovs.ofctl("dump-flows", bridge), containsString("actions=group:65541"));
+
+        arpingQuietly("h1", "10.0.0.2");
+        waitFor(() -> group(key).buckets().buckets().get(0).packets() >= 3, WAIT_MS, "packets through bucket 0");
+        assertEquals(0, group(key).buckets().buckets().get(1).packets());
+
+        // port 2 loses its link: OVS takes the next live bucket by itself
+        ovs.run("ip", "link", "set", ovs.ns("h2") + "-o", "down");
+        arpingQuietly("h1", "10.0.0.3");
+        waitFor(() -> group(key).buckets().buckets().get(1).packets() >= 3, WAIT_MS, "packets through bucket 1");
+
+        // a restarted vswitchd has no groups: the group is sent again on reconnection, then the rule
+        ovs.killVswitchd();
+        waitFor(() -> !devices.isAvailable(dev), WAIT_MS, "device unavailable");
+        ovs.startVswitchd();
+        waitFor(() -> devices.isAvailable(dev), WAIT_MS, "device available again");
+        waitFor(() -> {
+            try {
+                return ovs.ofctl("dump-groups", bridge).contains("group_id=65541,type=ff");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, WAIT_MS, "group on the restarted switch");
+        waitFor(() -> removed().contains(toGroup.id().value()), WAIT_MS, "RULE_REMOVED after restart");
+        flows.applyFlowRules(toGroup);
+        waitFor(() -> state(toGroup) == ADDED, WAIT_MS, "rule re-installed");
+
+        // deleted behind our back: GROUP_REMOVED within a statistics poll (and OVS drops the rule with it)
+        List<org.onosproject.net.group.GroupEvent> gev = new CopyOnWriteArrayList<>();
+        groups.addListener(gev::add);
+        ovs.ofctl("del-groups", bridge);
+        waitFor(() -> gev.stream().anyMatch(e -> e.type() == org.onosproject.net.group.GroupEvent.Type.GROUP_REMOVED),
+                OpenFlowGroupManager.POLL_INTERVAL_MS + WAIT_MS, "GROUP_REMOVED");
+        assertEquals(null, group(key));
     }
 }

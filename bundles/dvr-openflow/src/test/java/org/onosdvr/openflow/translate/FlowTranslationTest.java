@@ -431,12 +431,17 @@ public class FlowTranslationTest {
             assertThat(e.getMessage(), containsString("deferred"));
         }
         try {
-            FlowModEncoder.toFlowMod(rule(sel().build(), treat()
-                    .group(org.onosproject.core.GroupId.valueOf(1)).build()), OF13, OFFlowModCommand.ADD);
-            fail("group");
+            FlowModEncoder.toFlowMod(rule(sel().build(), treat().popMpls().build()), OF13, OFFlowModCommand.ADD);
+            fail("mpls");
         } catch (OfTranslationException e) {
-            assertThat(e.getMessage(), containsString("GROUP"));
+            assertThat(e.getMessage(), containsString("MPLS"));
         }
+    }
+
+    @Test
+    public void groupActionRoundTrips() {
+        roundTrip(rule(sel().matchInPort(PortNumber.portNumber(3)).build(), treat().setTunnelId(7)
+                .group(org.onosproject.core.GroupId.valueOf(0x10005)).build()));
     }
 
     @Test

@@ -63,10 +63,22 @@ public class FailoverWalkTest {
     }
 
     @Test
-    public void bothGatewaysDownIsADropAtTheGroup() {
+    public void bothGatewaysDownFallsBackToThePrimaryWhereItIsLost() {
         WalkResult out = up.withDown("g1", "g2").send("va1", toInternet(up, "va1", 40005));
-        assertTrue(out.trace().toString(), out.droppedFor(Drop.Reason.NO_LIVE_BUCKET));
+        assertTrue(out.trace().toString(), out.trace().toString().contains("bucket 2"));
+        assertTrue(out.trace().toString(), out.droppedFor(Drop.Reason.DEVICE_DOWN));
         assertFalse(out.deliveryTo(DvrWalk.UPSTREAM).isPresent());
+    }
+
+    @Test
+    public void withoutLiveBfdPortsSnatTunnelsToThePrimary() {
+        // BFD not up yet (ports just created, a switch restarted) or its UDP port filtered: every gateway is up
+        DvrWalk noBfd = up.withFailoverPortsDown("c1", "c2");
+        outAndBack(noBfd, "va1", "g1", 40006);
+        outAndBack(noBfd, "va2", "g1", 40007);
+        WalkResult out = noBfd.send("va1", toInternet(noBfd, "va1", 40008));
+        assertFalse(out.trace().toString(), out.droppedFor(Drop.Reason.NO_LIVE_BUCKET));
+        assertTrue(out.trace().toString(), out.trace().toString().contains("bucket 2"));
     }
 
     @Test

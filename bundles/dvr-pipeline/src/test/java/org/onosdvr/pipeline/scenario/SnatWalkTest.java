@@ -9,6 +9,7 @@ import org.onosdvr.pipeline.walk.Packet;
 import org.onosdvr.pipeline.walk.WalkResult;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 /**
@@ -47,5 +48,22 @@ public class SnatWalkTest extends WalkTestBase {
                                53, 41000);
         assertTrue(w.send(DvrWalk.UPSTREAM, in).deliveries().stream()
                            .noneMatch(d -> d.host().filter(h -> h.startsWith("v")).isPresent()));
+    }
+
+    @Test
+    public void unsolicitedInboundToTheExternalIpIsDroppedBeforeTheSnatTable() {
+        // Not a reply (no conntrack entry), so un-SNAT leaves ip_dst = the external IP. It used to match the
+        // gateway's default route and be SNATed: ct(commit) pinned <external IP>:<its dst port> in conntrack, so
+        // after a failover the replies reaching the new gateway first made it NAT the VM's next packet to
+        // another port (the peer answered with a TCP reset), and the packet went out again.
+        for (Packet in : java.util.List.of(
+                Packet.udp(ScenarioBuilder.UPSTREAM_MAC, g.mac(), internet, g.externalIp().getIp4Address(), 53,
+                           41000),
+                Packet.icmpEcho(ScenarioBuilder.UPSTREAM_MAC, g.mac(), internet, g.externalIp().getIp4Address()))) {
+            WalkResult r = w.send(DvrWalk.UPSTREAM, in);
+            assertTrue(r.trace().toString(), r.deliveries().isEmpty());
+            assertTrue(r.trace().toString(), r.toController().isEmpty());
+            assertFalse(r.trace().toString(), r.trace().toString().contains("[snat]"));
+        }
     }
 }

@@ -10,6 +10,7 @@ import org.onosdvr.pipeline.walk.Network;
 import org.onosdvr.pipeline.walk.Packet;
 import org.onosdvr.pipeline.walk.TraceStep;
 import org.onosdvr.pipeline.walk.WalkResult;
+import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 
 import java.util.List;
@@ -41,9 +42,30 @@ public final class DvrWalk {
     }
 
     private DvrWalk(Scenario scenario, CompiledPipeline pipeline, java.util.Set<DeviceId> down) {
+        this(scenario, pipeline, down, java.util.Set.of());
+    }
+
+    private DvrWalk(Scenario scenario, CompiledPipeline pipeline, java.util.Set<DeviceId> down,
+                    java.util.Set<ConnectPoint> portsDown) {
         this.s = scenario;
         this.p = pipeline;
-        this.net = DvrFabric.of(scenario.snapshot(), p, down);
+        this.net = DvrFabric.of(scenario.snapshot(), p, down, portsDown);
+    }
+
+    /**
+     * The same compiled scenario with every BFD failover port of some nodes down while all nodes are up (BFD
+     * not up yet, or its UDP port filtered).
+     *
+     * @param nodes node names
+     * @return a new walk
+     */
+    public DvrWalk withFailoverPortsDown(String... nodes) {
+        java.util.Set<ConnectPoint> ports = new java.util.HashSet<>();
+        for (String n : nodes) {
+            DeviceId d = s.device(n);
+            s.snapshot().node(d).get().failoverPorts().values().forEach(port -> ports.add(new ConnectPoint(d, port)));
+        }
+        return new DvrWalk(s, p, java.util.Set.of(), ports);
     }
 
     /**
