@@ -2,7 +2,8 @@
 vm1, vm2, no floating IP) and two gateway nodes (g1, g2, both on the external network); the distributed router
 t1r1 has SNAT, a primary gateway and a hot backup (scenarios/topos.py FAILOVER). Compute nodes send its SNAT
 traffic through a fast-failover group whose buckets watch BFD tunnel ports towards the gateways (the runtime
-creates them over OVSDB).
+creates them over OVSDB). One test gives vm1 a floating IP for a while: c1 has no external port, so the SNAT
+gateway serves it (Neutron's dvr_no_external).
 
 A fixed-rate UDP echo stream (one datagram every 5 ms) runs from vm1 to the external host ext1 while the
 primary gateway's ovs-vswitchd fails; the longest time between two echoes is the outage
@@ -24,15 +25,19 @@ share the state. Needs root, the built assembly and the tools of `./dvr setup`.
 
 import json
 import os
+import time
+import types
+import uuid
 
 import pytest
 
 from conftest import IS_ROOT  # noqa: F401  (conftest puts mininet-topos on sys.path)
+from dvrtestbed.config import API, _floatingip_body
 from scenarios.failover import TcpEchoServer, record, tcp_connect_ok
 from scenarios.gateways import TUNNEL_PORT, Gateways, change, failover, rejoin
-from scenarios.harness import ASSEMBLY, Harness
+from scenarios.harness import ASSEMBLY, Harness, node_dvr_mac
 from scenarios.topos import failover_topology
-from scenarios.traffic import Capture, decode, ping_ok
+from scenarios.traffic import Capture, decode, netns_run, ping_ok
 
 pytestmark = [
     pytest.mark.skipif(not IS_ROOT, reason='end-to-end scenarios need root (namespaces, OVS)'),
@@ -106,6 +111,48 @@ def test_setup_converges_bfd_groups_routes_and_snat(gw):
     assert requests and {f.ip_src for f in requests} == {gw.router_ip}, requests
     assert gw.ext_tx(primary) - tx >= 3, 'SNAT left through the primary %s' % primary
     report('setup', {'converged_s': round(took, 2), 'primary': primary, 'backups': backups})
+
+
+# ---- (a2) a floating IP on a compute-only node is centralized on the SNAT gateway ------------------------
+def test_floating_ip_of_a_vm_on_a_compute_only_node_is_served_by_the_snat_gateway(gw):
+    """c1/c2 have no external port (Neutron dvr_no_external): vm1's floating IP lives on the router's SNAT
+    gateway, which answers ARP for it with its own DVR MAC, DNATs it and SNATs vm1's traffic to it."""
+    h, fip = gw.h, '203.0.113.77'
+    primary, _ = gw.assignment()
+    f = types.SimpleNamespace(vm=gw.vm['name'], ip=fip, id=str(uuid.uuid4()))
+    h.runtime.rest('POST', API + '/floatingips', _floatingip_body(h.topo(), f))
+    ext = ns(gw.ext['name'])
+    try:
+        netns_run(ext, ['ip', 'neigh', 'flush', 'all'])
+        end = time.time() + 20
+        ok, out = ping_ok(ext, fip)
+        while not ok and time.time() < end:
+            time.sleep(0.5)
+            ok, out = ping_ok(ext, fip)
+        assert ok, 'external host -> floating IP %s: %s' % (fip, out)
+        neigh = netns_run(ext, ['ip', 'neigh', 'show', fip])
+        assert node_dvr_mac(h, primary) in neigh, 'ARP for the FIP answered by the gateway %s: %s' % (primary, neigh)
+        cap = Capture(ext, 'eth0', 'icmp')
+        tx = gw.ext_tx(primary)
+        ok, out = ping_ok(ns(gw.vm['name']), gw.ext['ip'])
+        seen = decode(cap.stop())
+        assert ok, out
+        requests = [x for x in seen if x.icmp_type == 8 and x.ip_dst == gw.ext['ip']]
+        assert requests and {x.ip_src for x in requests} == {fip}, requests
+        assert {x.src for x in requests} == {node_dvr_mac(h, primary)}, requests
+        assert gw.ext_tx(primary) - tx >= 3, 'FIP traffic left through the gateway %s' % primary
+    finally:
+        h.runtime.rest('DELETE', API + '/floatingips/' + f.id)
+    # without it, vm1 is SNATed to the router's external IP again
+    end = time.time() + 20
+    while True:
+        cap = Capture(ext, 'eth0', 'icmp')
+        ok, out = ping_ok(ns(gw.vm['name']), gw.ext['ip'])
+        srcs = {x.ip_src for x in decode(cap.stop()) if x.icmp_type == 8 and x.ip_dst == gw.ext['ip']}
+        if ok and srcs == {gw.router_ip} or time.time() > end:
+            break
+        time.sleep(0.5)
+    assert ok and srcs == {gw.router_ip}, (out, srcs)
 
 
 # ---- (b) data-plane failover on a crash ------------------------------------------------------------------

@@ -32,7 +32,9 @@ import java.util.TreeMap;
  * and the ports of those networks and of those routers' networks (their arp_resolve entries);</li>
  * <li>a floating IP's group: on its serving node before and after, for the changed floating IPs and those of
  * the changed ports (the serving node depends on nothing else that can change here: a VM's node always routes
- * the router of its floating IP, which is attached to the VM's subnet);</li>
+ * the router of its floating IP, which is attached to the VM's subnet; a floating IP centralized on the SNAT
+ * gateway, its VM's node having no external port, moves with the VM's node, a port change, or with the gateway
+ * assignment, a structural one);</li>
  * <li>the neighbors' and node groups on every node with an external port, when the neighbors change.</li>
  * </ul>
  * Over-approximating costs a recompiled group that turns out equal; the property test checks it never misses

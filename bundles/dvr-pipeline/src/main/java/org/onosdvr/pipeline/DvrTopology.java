@@ -347,6 +347,10 @@ final class DvrTopology {
     /**
      * The node that serves a floating IP: the VM's node for a distributed router, the gateway node for a
      * legacy one; only if that node routes the router and has an external port on the floating IP's network.
+     * A distributed router's floating IP on a VM whose node has no external port on that network (a plain
+     * {@code COMPUTE} node, Neutron's {@code dvr_no_external} agent mode) is centralized on the router's SNAT
+     * gateway node ({@link #snatNode}): the VM's node already tunnels the VM's external traffic there by the
+     * default route, and that node reaches the VM as it does for SNAT replies.
      *
      * @param fip floating IP
      * @return the serving node
@@ -361,6 +365,9 @@ final class DvrTopology {
             return Optional.empty();
         }
         Optional<DvrNode> node = router.get().distributed() ? node(port.get()) : gatewayNode(router.get());
+        if (router.get().distributed() && !servesExternal(node.get(), fip.floatingNetworkId())) {
+            node = snatNode(router.get());
+        }
         return node.filter(n -> routes(n.deviceId(), router.get()))
                 .filter(n -> servesExternal(n, fip.floatingNetworkId()));
     }

@@ -2,6 +2,9 @@ package org.onosdvr.pipeline;
 
 import org.junit.Test;
 import org.onlab.packet.IpAddress;
+import org.onosdvr.api.NodeRole;
+import org.onosdvr.pipeline.testing.Scenario;
+import org.onosdvr.pipeline.testing.Scenarios;
 import org.onosproject.net.flow.criteria.Criterion;
 
 import java.util.Optional;
@@ -10,6 +13,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.onosdvr.pipeline.PipelineTable.ARP_RESPONDER;
 import static org.onosdvr.pipeline.PipelineTable.EXT_OUT;
 import static org.onosdvr.pipeline.PipelineTable.L3_INGRESS;
 import static org.onosdvr.pipeline.PipelineTable.L3_ROUTE;
@@ -23,7 +27,8 @@ import static org.onosdvr.pipeline.testing.Rules.setIpDst;
 import static org.onosdvr.pipeline.testing.Rules.setIpSrc;
 
 /**
- * Function 5: floating IPs on the VM's node (distributed) or the gateway node (legacy).
+ * Function 5: floating IPs on the VM's node (distributed) or the gateway node (legacy); a distributed router's
+ * floating IP on a node without external port is centralized on the router's SNAT gateway.
  */
 public class FloatingIpTest extends CompilerTestBase {
 
@@ -74,5 +79,58 @@ public class FloatingIpTest extends CompilerTestBase {
         only(p, dev("gw"), L3_INGRESS, ext, ipDst(fl1));
         assertEquals(Optional.of(fl1), setIpSrc(only(p, dev("gw"), L3_ROUTE, md(rl), ipSrc(s.ip("vl1")))));
         assertThat(matching(p, dev("c1"), L3_INGRESS, ext, ipDst(fl1)), empty());
+    }
+    /** c3: a compute node without external port hosting va5 (a1) with floating IP fa5. */
+    private static Scenario noExternal(boolean snat) {
+        return Scenarios.standardBuilder().node("c3", NodeRole.COMPUTE, false)
+                .routerGateway("ra", "203.0.113.10", snat, "gw")
+                .vm("va5", "a1", "c3").fip("fa5", "va5", "203.0.113.105", "ra").build();
+    }
+
+    @Test
+    public void floatingIpOfAVmOnANodeWithoutExternalPortIsCentralizedOnTheSnatGateway() {
+        Scenario n = noExternal(true);
+        CompiledPipeline c = compiler.compile(n.snapshot());
+        IpAddress fa5 = n.fip("fa5").floatingIp();
+        long router = Metadata.router(n.router("ra").key());
+        only(c, n.device("gw"), ARP_RESPONDER, ext, ipArpTarget(fa5));
+        CompiledRule dnat = only(c, n.device("gw"), L3_INGRESS, ext, IPV4, ipDst(fa5));
+        assertEquals(Optional.of(n.ip("va5")), setIpDst(dnat));
+        CompiledRule snat = only(c, n.device("gw"), L3_ROUTE, md(router), ipSrc(n.ip("va5")));
+        assertEquals(Optional.of(fa5), setIpSrc(snat));
+        assertEquals(Optional.of(n.node("gw").dvrMac()), setEthSrc(snat));
+        assertTrue(snat.priority() > Priorities.L3Route.ROUTE_BASE);
+        for (String node : new String[] {"c1", "c2", "c3"}) {
+            assertThat(matching(c, n.device(node), L3_INGRESS, ext, ipDst(fa5)), empty());
+            assertThat(matching(c, n.device(node), L3_ROUTE, md(router), ipSrc(n.ip("va5"))), empty());
+        }
+        // fa1 stays on its VM's node, which has an external port
+        only(c, n.device("c1"), L3_INGRESS, ext, IPV4, ipDst(fip));
+        assertThat(matching(c, n.device("gw"), L3_INGRESS, ext, ipDst(fip)), empty());
+    }
+
+    @Test
+    public void withoutSnatGatewayACentralizedFloatingIpIsServedNowhere() {
+        Scenario n = noExternal(false);
+        CompiledPipeline c = compiler.compile(n.snapshot());
+        IpAddress fa5 = n.fip("fa5").floatingIp();
+        for (String node : n.nodeNames().keySet()) {
+            assertThat(matching(c, n.device(node), L3_INGRESS, ext, ipDst(fa5)), empty());
+            assertThat(matching(c, n.device(node), ARP_RESPONDER, ext, ipArpTarget(fa5)), empty());
+        }
+    }
+
+    @Test
+    public void movingTheVmToANodeWithoutExternalPortMovesItsFloatingIpToTheGateway() {
+        Scenario n = noExternal(true);
+        CompiledPipeline moved = compiler.compile(n.snapshot().toBuilder().port(
+                n.port("va1").withLocation(new org.onosproject.net.ConnectPoint(n.device("c3"),
+                        org.onosproject.net.PortNumber.portNumber(99)))).build());
+        assertThat(matching(moved, n.device("c1"), L3_INGRESS, ext, ipDst(fip)), empty());
+        only(moved, n.device("gw"), L3_INGRESS, ext, IPV4, ipDst(fip));
+    }
+
+    private static Criterion ipArpTarget(IpAddress ip) {
+        return org.onosproject.net.flow.criteria.Criteria.matchArpTpa(ip.getIp4Address());
     }
 }

@@ -190,10 +190,12 @@ public class OvsIntegrationTest {
         long t0 = System.nanoTime();
         ovs.killVswitchd();
         waitFor(() -> controller.switches().isEmpty(), WAIT_MS, "both switches disconnected");
+        // listeners are told after the switch left the map, on the channel's thread
+        waitFor(() -> listener.events.contains("disconnected " + Dpids.toHex(DPID0))
+                && listener.events.contains("disconnected " + Dpids.toHex(DPID1)), WAIT_MS,
+                "both disconnections notified");
         long detectMs = TimeUnit.NANOSECONDS.toMillis(lastDisconnect.get() - t0);
         assertFalse(before.isConnected());
-        assertTrue(listener.events.contains("disconnected " + Dpids.toHex(DPID0)));
-        assertTrue(listener.events.contains("disconnected " + Dpids.toHex(DPID1)));
 
         long t1 = System.nanoTime();
         ovs.startVswitchd();
