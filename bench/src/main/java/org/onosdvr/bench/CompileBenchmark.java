@@ -64,7 +64,9 @@ public class CompileBenchmark {
     }
 
     /**
-     * @return the same snapshot rebuilt (every cross-object check and index)
+     * @return the same snapshot rebuilt from an unchanged builder: the floor of a change's snapshot build (the
+     *         builder reuses the base's maps and indexes and re-checks only changed objects; {@link Phases} times
+     *         a build with one more VM)
      */
     @Benchmark
     public DvrSnapshot snapshotBuild() {

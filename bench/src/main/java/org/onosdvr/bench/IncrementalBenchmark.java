@@ -1,5 +1,6 @@
 package org.onosdvr.bench;
 
+import org.onosdvr.api.DvrSnapshot;
 import org.onosdvr.api.FloatingIp;
 import org.onosdvr.api.FloatingIpId;
 import org.onosdvr.api.PortId;
@@ -28,8 +29,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Incremental compilation on the reference cloud: one VM added, moved, removed, one floating IP associated.
- * Each benchmark invocation is one change (a new snapshot: build + validation, change scope, recompile of the
- * affected nodes, diff); the per-invocation setup puts the state back and is not timed.
+ * Each benchmark invocation is one change; the per-invocation setup puts the state back and is not timed.
+ * {@code vmAdd}, {@code vmMove}, {@code vmRemove} and {@code fipAssociate} are the compiler's own entry points
+ * (new snapshot from the current one: build and check of the changed objects, derived topology, recompile of
+ * the groups the change can alter, diff). {@code vmAddSnapshot} and {@code fipAssociateSnapshot} hand over a
+ * snapshot built beforehand, as the app does with its store's snapshot: the compiler then finds the change by
+ * comparing the two snapshots.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -66,6 +71,9 @@ public class IncrementalBenchmark {
     private int moves;
     private FloatingIp fipFree;
     private FloatingIp fipAssociated;
+    private DvrSnapshot withoutVm;
+    private DvrSnapshot withVm;
+    private DvrSnapshot fipAssociatedSnapshot;
 
     /** Generates the cloud and compiles it once. */
     @Setup(Level.Trial)
@@ -86,6 +94,9 @@ public class IncrementalBenchmark {
                 .routerId(RouterId.of("t001r")).build();
         fipFree = fipAssociated.toBuilder().portId(null).fixedIp(null).routerId(null).build();
         incremental.floatingIpChanged(fipFree);
+        withoutVm = incremental.snapshot();
+        withVm = withoutVm.toBuilder().port(newVm).build();
+        fipAssociatedSnapshot = withoutVm.toBuilder().floatingIp(fipAssociated).build();
     }
 
     /**
@@ -96,6 +107,10 @@ public class IncrementalBenchmark {
      */
     @Setup(Level.Invocation)
     public void reset(BenchmarkParams params) {
+        if (params.getBenchmark().endsWith("Snapshot")) {
+            incremental.update(withoutVm);
+            return;
+        }
         boolean wantVm = params.getBenchmark().endsWith("vmRemove");
         if (incremental.snapshot().port(NEW_VM).isPresent() != wantVm) {
             if (wantVm) {
@@ -131,5 +146,17 @@ public class IncrementalBenchmark {
     @Benchmark
     public PipelineDelta fipAssociate() {
         return incremental.floatingIpChanged(fipAssociated);
+    }
+
+    /** @return delta to a snapshot built beforehand that has one more VM */
+    @Benchmark
+    public PipelineDelta vmAddSnapshot() {
+        return incremental.update(withVm);
+    }
+
+    /** @return delta to a snapshot built beforehand where a floating IP is associated */
+    @Benchmark
+    public PipelineDelta fipAssociateSnapshot() {
+        return incremental.update(fipAssociatedSnapshot);
     }
 }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.Ordering;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 import org.onosproject.net.DeviceId;
@@ -16,8 +17,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import static org.onosdvr.api.Checks.required;
 
@@ -42,29 +44,48 @@ public final class DvrSnapshot {
     private final ImmutableList<ExternalNeighbor> neighbors;
 
     private final ImmutableListMultimap<NetworkId, Subnet> subnetsByNetwork;
-    private final ImmutableListMultimap<NetworkId, VmPort> portsByNetwork;
+    private final ImmutableMap<NetworkId, List<VmPort>> portsByNetwork;
     private final ImmutableListMultimap<RouterId, RouterInterface> interfacesByRouter;
     private final ImmutableMap<IpAddress, DvrNode> nodesByTunnelIp;
     private final ImmutableMap<PortId, List<FloatingIp>> floatingIpsByPort;
 
     private DvrSnapshot(Builder b) {
         this.baseMac = DvrMacs.checkBase(b.baseMac);
-        this.networks = ImmutableSortedMap.copyOf(b.networks);
-        this.subnets = ImmutableSortedMap.copyOf(b.subnets);
-        this.ports = ImmutableSortedMap.copyOf(b.ports);
-        this.routers = ImmutableSortedMap.copyOf(b.routers);
-        this.interfacesBySubnet = ImmutableSortedMap.copyOf(b.interfaces);
-        this.floatingIps = ImmutableSortedMap.copyOf(b.floatingIps);
-        this.nodes = ImmutableSortedMap.copyOf(b.nodes, DEVICE_ORDER);
-        this.gateways = ImmutableSortedMap.copyOf(b.gateways);
+        this.networks = b.networks.build();
+        this.subnets = b.subnets.build();
+        this.ports = b.ports.build();
+        this.routers = b.routers.build();
+        this.interfacesBySubnet = b.interfaces.build();
+        this.floatingIps = b.floatingIps.build();
+        this.nodes = b.nodes.build();
+        this.gateways = b.gateways.build();
         this.neighbors = ImmutableList.copyOf(b.neighbors.values());
-
+        DvrSnapshot base = b.base;
+        boolean sameStructure = base != null && base.baseMac.equals(baseMac) && !b.networks.modified()
+                && !b.subnets.modified() && !b.routers.modified() && !b.interfaces.modified()
+                && !b.nodes.modified() && !b.gateways.modified();
+        if (sameStructure) {
+            // only ports, floating IPs and neighbors changed: keep the structure's indexes, redo the touched parts
+            this.subnetsByNetwork = base.subnetsByNetwork;
+            this.interfacesByRouter = base.interfacesByRouter;
+            this.nodesByTunnelIp = base.nodesByTunnelIp;
+            this.portsByNetwork = b.ports.modified()
+                    ? portsByNetwork(base, b.ports.changedKeys()) : base.portsByNetwork;
+            this.floatingIpsByPort = b.floatingIps.modified()
+                    ? floatingIpsByPort(base, b.floatingIps.changedKeys()) : base.floatingIpsByPort;
+            boolean neighborsChanged = !neighbors.equals(base.neighbors);
+            if (!new SnapshotValidator(this).validChanges(b.ports.changedKeys(), b.floatingIps.changedKeys(),
+                                                          neighborsChanged)) {
+                new SnapshotValidator(this).validate();     // the full check names the broken rule
+            }
+            return;
+        }
         ImmutableListMultimap.Builder<NetworkId, Subnet> sbn = ImmutableListMultimap.builder();
         subnets.values().forEach(s -> sbn.put(s.networkId(), s));
         this.subnetsByNetwork = sbn.build();
-        ImmutableListMultimap.Builder<NetworkId, VmPort> pbn = ImmutableListMultimap.builder();
-        ports.values().forEach(p -> pbn.put(p.networkId(), p));
-        this.portsByNetwork = pbn.build();
+        Map<NetworkId, List<VmPort>> pbn = new HashMap<>();
+        ports.values().forEach(p -> pbn.computeIfAbsent(p.networkId(), k -> new ArrayList<>()).add(p));
+        this.portsByNetwork = immutableLists(pbn);
         ImmutableListMultimap.Builder<RouterId, RouterInterface> ibr = ImmutableListMultimap.builder();
         interfacesBySubnet.values().forEach(i -> ibr.put(i.routerId(), i));
         this.interfacesByRouter = ibr.build();
@@ -74,9 +95,67 @@ public final class DvrSnapshot {
         Map<PortId, List<FloatingIp>> fbp = new HashMap<>();
         floatingIps.values().stream().filter(FloatingIp::associated)
                 .forEach(f -> fbp.computeIfAbsent(f.portId().get(), k -> new ArrayList<>()).add(f));
-        this.floatingIpsByPort = ImmutableMap.copyOf(fbp);
+        this.floatingIpsByPort = immutableLists(fbp);
 
         new SnapshotValidator(this).validate();
+    }
+
+    private static <K, V> ImmutableMap<K, List<V>> immutableLists(Map<K, List<V>> m) {
+        ImmutableMap.Builder<K, List<V>> b = ImmutableMap.builder();
+        m.forEach((k, list) -> b.put(k, ImmutableList.copyOf(list)));
+        return b.build();
+    }
+
+    /** The base's ports per network, with the lists of the changed ports' old and new networks redone. */
+    private ImmutableMap<NetworkId, List<VmPort>> portsByNetwork(DvrSnapshot base, Set<PortId> changed) {
+        Set<NetworkId> nets = new HashSet<>();
+        List<VmPort> now = new ArrayList<>();
+        for (PortId id : changed) {
+            base.port(id).ifPresent(p -> nets.add(p.networkId()));
+            port(id).ifPresent(p -> {
+                nets.add(p.networkId());
+                now.add(p);
+            });
+        }
+        return reindex(base.portsByNetwork, nets, p -> !changed.contains(p.id()), now,
+                       p -> Optional.of(p.networkId()), Comparator.comparing(VmPort::id));
+    }
+
+    /** The base's floating IPs per port, with the entries of the changed floating IPs' old and new ports redone. */
+    private ImmutableMap<PortId, List<FloatingIp>> floatingIpsByPort(DvrSnapshot base, Set<FloatingIpId> changed) {
+        Set<PortId> portIds = new HashSet<>();
+        List<FloatingIp> now = new ArrayList<>();
+        for (FloatingIpId id : changed) {
+            base.floatingIp(id).flatMap(FloatingIp::portId).ifPresent(portIds::add);
+            floatingIp(id).ifPresent(f -> {
+                f.portId().ifPresent(portIds::add);
+                now.add(f);
+            });
+        }
+        return reindex(base.floatingIpsByPort, portIds, f -> !changed.contains(f.id()), now,
+                       f -> f.associated() ? f.portId() : Optional.empty(), Comparator.comparing(FloatingIp::id));
+    }
+
+    /**
+     * An index of lists with some keys' lists redone: the base list's kept values plus the changed values now
+     * under that key, in order; empty lists are dropped.
+     */
+    private static <K, V> ImmutableMap<K, List<V>> reindex(Map<K, List<V>> base, Set<K> keys, Predicate<V> kept,
+                                                          List<V> changed, Function<V, Optional<K>> keyOf,
+                                                          Comparator<V> order) {
+        Map<K, List<V>> out = new HashMap<>(base);
+        for (K k : keys) {
+            List<V> list = new ArrayList<>();
+            base.getOrDefault(k, List.of()).stream().filter(kept).forEach(list::add);
+            changed.stream().filter(v -> keyOf.apply(v).map(k::equals).orElse(false)).forEach(list::add);
+            list.sort(order);
+            if (list.isEmpty()) {
+                out.remove(k);
+            } else {
+                out.put(k, ImmutableList.copyOf(list));
+            }
+        }
+        return ImmutableMap.copyOf(out);
     }
 
     /** @return the base MAC node DVR MACs derive from */
@@ -132,7 +211,7 @@ public final class DvrSnapshot {
      * @return its VM ports in id order
      */
     public List<VmPort> ports(NetworkId networkId) {
-        return portsByNetwork.get(networkId);
+        return portsByNetwork.getOrDefault(networkId, ImmutableList.of());
     }
 
     public Collection<Router> routers() {
@@ -210,24 +289,20 @@ public final class DvrSnapshot {
         return neighbors;
     }
 
-    /** @return a builder holding this snapshot's content */
+    /**
+     * Returns a builder holding this snapshot's content. It copies nothing up front, and a snapshot built from it
+     * that differs only in VM ports, floating IPs and neighbors reuses this one's other maps and indexes and
+     * validates only what changed (the same rules, so it accepts and rejects exactly as a full build).
+     *
+     * @return builder
+     */
     public Builder toBuilder() {
-        Builder b = builder().baseMac(baseMac);
-        b.networks.putAll(networks);
-        b.subnets.putAll(subnets);
-        b.ports.putAll(ports);
-        b.routers.putAll(routers);
-        b.interfaces.putAll(interfacesBySubnet);
-        b.floatingIps.putAll(floatingIps);
-        b.nodes.putAll(nodes);
-        b.gateways.putAll(gateways);
-        neighbors.forEach(b::neighbor);
-        return b;
+        return new Builder(this);
     }
 
     /** @return an empty builder with the default base MAC */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(null);
     }
 
     /** @return the empty snapshot */
@@ -267,18 +342,38 @@ public final class DvrSnapshot {
      * Mutable builder of a snapshot; put replaces by id, remove by id.
      */
     public static final class Builder {
+        private final DvrSnapshot base;
         private MacAddress baseMac = DvrMacs.DEFAULT_BASE_MAC;
-        private final SortedMap<NetworkId, Network> networks = new TreeMap<>();
-        private final SortedMap<SubnetId, Subnet> subnets = new TreeMap<>();
-        private final SortedMap<PortId, VmPort> ports = new TreeMap<>();
-        private final SortedMap<RouterId, Router> routers = new TreeMap<>();
-        private final SortedMap<SubnetId, RouterInterface> interfaces = new TreeMap<>();
-        private final SortedMap<FloatingIpId, FloatingIp> floatingIps = new TreeMap<>();
-        private final SortedMap<DeviceId, DvrNode> nodes = new TreeMap<>(DEVICE_ORDER);
-        private final SortedMap<RouterId, GatewayAssignment> gateways = new TreeMap<>();
+        private final MapDraft<NetworkId, Network> networks;
+        private final MapDraft<SubnetId, Subnet> subnets;
+        private final MapDraft<PortId, VmPort> ports;
+        private final MapDraft<RouterId, Router> routers;
+        private final MapDraft<SubnetId, RouterInterface> interfaces;
+        private final MapDraft<FloatingIpId, FloatingIp> floatingIps;
+        private final MapDraft<DeviceId, DvrNode> nodes;
+        private final MapDraft<RouterId, GatewayAssignment> gateways;
         private final Map<List<Object>, ExternalNeighbor> neighbors = new java.util.LinkedHashMap<>();
 
-        private Builder() {
+        private Builder(DvrSnapshot base) {
+            this.base = base;
+            boolean empty = base == null;
+            this.networks = draft(empty ? ImmutableSortedMap.of() : base.networks);
+            this.subnets = draft(empty ? ImmutableSortedMap.of() : base.subnets);
+            this.ports = draft(empty ? ImmutableSortedMap.of() : base.ports);
+            this.routers = draft(empty ? ImmutableSortedMap.of() : base.routers);
+            this.interfaces = draft(empty ? ImmutableSortedMap.of() : base.interfacesBySubnet);
+            this.floatingIps = draft(empty ? ImmutableSortedMap.of() : base.floatingIps);
+            this.nodes = new MapDraft<>(empty ? ImmutableSortedMap.<DeviceId, DvrNode>orderedBy(DEVICE_ORDER).build()
+                                                : base.nodes, DEVICE_ORDER);
+            this.gateways = draft(empty ? ImmutableSortedMap.of() : base.gateways);
+            if (base != null) {
+                this.baseMac = base.baseMac;
+                base.neighbors.forEach(this::neighbor);
+            }
+        }
+
+        private static <K extends Comparable<? super K>, V> MapDraft<K, V> draft(ImmutableSortedMap<K, V> base) {
+            return new MapDraft<>(base, Ordering.natural());
         }
 
         public Builder baseMac(MacAddress mac) {
@@ -376,14 +471,14 @@ public final class DvrSnapshot {
             return this;
         }
 
-        /** @return read-only view of the routers being built (for key allocation) */
+        /** @return read-only copy of the routers being built (for key allocation) */
         public Map<RouterId, Router> routers() {
-            return java.util.Collections.unmodifiableMap(routers);
+            return routers.view();
         }
 
-        /** @return read-only view of the nodes being built (for index allocation) */
+        /** @return read-only copy of the nodes being built (for index allocation) */
         public Map<DeviceId, DvrNode> nodes() {
-            return java.util.Collections.unmodifiableMap(nodes);
+            return nodes.view();
         }
 
         /**
@@ -395,6 +490,26 @@ public final class DvrSnapshot {
          */
         public DvrSnapshot build() {
             return new DvrSnapshot(this);
+        }
+
+        /**
+         * Builds the same content without reusing the base snapshot: every index made and every rule checked
+         * (what {@link #build()} must equal; for tests).
+         *
+         * @return the snapshot
+         */
+        DvrSnapshot buildFromScratch() {
+            Builder b = new Builder(null).baseMac(baseMac);
+            networks.view().values().forEach(b::network);
+            subnets.view().values().forEach(b::subnet);
+            ports.view().values().forEach(b::port);
+            routers.view().values().forEach(b::router);
+            interfaces.view().values().forEach(b::routerInterface);
+            floatingIps.view().values().forEach(b::floatingIp);
+            nodes.view().values().forEach(b::node);
+            gateways.view().values().forEach(b::gatewayAssignment);
+            neighbors.values().forEach(b::neighbor);
+            return b.build();
         }
     }
 }

@@ -10,8 +10,6 @@ import org.onosdvr.api.Router;
 import org.onosdvr.api.RouterInterface;
 import org.onosdvr.api.Subnet;
 import org.onosproject.net.PortNumber;
-import org.onosproject.net.flow.TrafficSelector;
-import org.onosproject.net.flow.TrafficTreatment;
 
 import static org.onosdvr.pipeline.DeviceContext.actions;
 import static org.onosdvr.pipeline.DeviceContext.match;
@@ -29,38 +27,33 @@ final class ArpResponderFlows implements FlowFeature {
     private static final short ARP_TYPE = EthType.EtherType.ARP.ethType().toShort();
 
     @Override
-    public void build(DeviceContext ctx) {
-        for (Router r : ctx.topology().routers()) {
-            for (RouterInterface i : ctx.topology().interfaces(r)) {
-                Subnet s = ctx.topology().subnet(i);
-                Network n = ctx.topology().network(s);
-                if (!ctx.topology().networks(ctx.device()).contains(n.id())) {
-                    continue;
-                }
-                ctx.add(ARP_RESPONDER, REPLY, request(Metadata.network(n.segmentId()), s.gatewayIp()),
-                        reply(ctx, i.mac(), s.gatewayIp()), Sources.router(r),
-                        "ARP reply for %s is %s (router %s, subnet %s)", s.gatewayIp(), i.mac(),
-                                      r.id(), s.id());
+    public void router(DeviceContext ctx, Router r, GroupBuilder out) {
+        for (RouterInterface i : ctx.topology().interfaces(r)) {
+            Subnet s = ctx.topology().subnet(i);
+            Network n = ctx.topology().network(s);
+            if (ctx.topology().takesPart(ctx.device(), n.id())) {
+                out.add(ARP_RESPONDER, REPLY, request(Metadata.network(n.segmentId()), s.gatewayIp()),
+                        reply(i.mac(), s.gatewayIp()),
+                        "ARP reply for %s is %s (router %s, subnet %s)", s.gatewayIp(), i.mac(), r.id(), s.id());
             }
         }
-        learnExternalReplies(ctx);
     }
 
     /**
      * ARP replies arriving on the external port answer the runtime's next-hop probes (SNAT and floating-IP
      * next hops, learnt by host tracking): they go to the controller. Requests are not punted.
      */
-    private static void learnExternalReplies(DeviceContext ctx) {
+    @Override
+    public void node(DeviceContext ctx, GroupBuilder out) {
         DvrNode node = ctx.node();
         if (node.externalPort().isEmpty() || ctx.topology().externalNetwork().isEmpty()) {
             return;
         }
         Network ext = ctx.topology().externalNetwork().get();
-        ctx.add(ARP_RESPONDER, LEARN,
+        out.add(ARP_RESPONDER, LEARN,
                 match().matchMetadata(Metadata.external(ext.segmentId())).matchEthType(ARP_TYPE)
                         .matchArpOp(ARP.OP_REPLY),
-                actions().punt(), Sources.node(node),
-                "ARP reply on the external port: to the controller (external next-hop learning)");
+                actions().punt(), "ARP reply on the external port: to the controller (external next-hop learning)");
     }
 
     /**
@@ -70,7 +63,7 @@ final class ArpResponderFlows implements FlowFeature {
      * @param target   requested address
      * @return selector builder
      */
-    static TrafficSelector.Builder request(long metadata, IpAddress target) {
+    static Match.Builder request(long metadata, IpAddress target) {
         return match().matchMetadata(metadata).matchEthType(ARP_TYPE).matchArpOp(ARP.OP_REQUEST)
                 .matchArpTpa(target.getIp4Address());
     }
@@ -78,19 +71,18 @@ final class ArpResponderFlows implements FlowFeature {
     /**
      * Turns an ARP request into the reply "ip is at mac" and sends it back where it came from.
      *
-     * @param ctx device context
      * @param mac answered MAC
      * @param ip  answered address
      * @return treatment builder
      */
-    static TrafficTreatment.Builder reply(DeviceContext ctx, MacAddress mac, IpAddress ip) {
+    static Actions.Builder reply(MacAddress mac, IpAddress ip) {
         return actions()
-                .extension(ctx.nicira().moveEthSrcToDst(), ctx.device())
+                .moveEthSrcToDst()
                 .setEthSrc(mac)
                 .setArpOp(ARP.OP_REPLY)
-                .extension(ctx.nicira().moveArpShaToTha(), ctx.device())
+                .moveArpShaToTha()
                 .setArpSha(mac)
-                .extension(ctx.nicira().moveArpSpaToTpa(), ctx.device())
+                .moveArpSpaToTpa()
                 .setArpSpa(ip)
                 .setOutput(PortNumber.IN_PORT);
     }

@@ -8,7 +8,6 @@ import org.onlab.packet.TpPort;
 import org.onlab.packet.VlanId;
 import org.onosdvr.api.DvrNode;
 import org.onosdvr.api.Network;
-import org.onosdvr.api.NetworkId;
 import org.onosdvr.api.VmPort;
 import org.onosproject.net.PortNumber;
 
@@ -39,72 +38,60 @@ final class ClassifierFlows implements FlowFeature {
     private static final int DHCP_SERVER_PORT = 67;
 
     @Override
-    public void build(DeviceContext ctx) {
-        ctx.topology().localPorts(ctx.device()).forEach(p -> vmPort(ctx, p));
-        tunnelPort(ctx);
-        externalPort(ctx);
-        unknownPorts(ctx);
-    }
-
-    private void vmPort(DeviceContext ctx, VmPort p) {
-        Network n = ctx.snapshot().network(p.networkId()).get();
-        PortNumber in = p.location().get().port();
-        String src = Sources.port(p);
-        for (IpAddress ip : p.fixedIps()) {
-            ctx.add(CLASSIFIER, PORT,
-                    match().matchInPort(in).matchVlanId(VlanId.NONE).matchEthSrc(p.mac()).matchEthType(IPV4)
-                            .matchIPSrc(IpPrefix.valueOf(ip, 32)),
-                    toNetwork(n), src,
-                    "IPv4 from port %s (%s, %s): network %s", p.id(), p.mac(), ip, n.id());
-            ctx.add(CLASSIFIER, PORT,
-                    match().matchInPort(in).matchVlanId(VlanId.NONE).matchEthSrc(p.mac()).matchEthType(ARP)
-                            .matchArpSpa(ip.getIp4Address()).matchArpSha(p.mac()),
-                    toNetwork(n), src,
-                    "ARP from port %s (%s, %s): network %s", p.id(), p.mac(), ip, n.id());
-        }
-        ctx.add(CLASSIFIER, PORT_DROP, match().matchInPort(in), actions().drop(), src,
-                "anti-spoofing: anything else from port " + p.id() + " is dropped");
-    }
-
-    private void tunnelPort(DeviceContext ctx) {
-        DvrNode node = ctx.node();
-        for (NetworkId id : ctx.topology().networks(ctx.device())) {
-            Network n = ctx.snapshot().network(id).get();
-            ctx.add(CLASSIFIER, PORT,
-                    match().matchInPort(node.tunnelPort()).matchTunnelId(n.segmentId()),
-                    toNetwork(n), Sources.network(id),
-                    "from the tunnel with VNI %d: network %s", n.segmentId(), id);
-        }
-        ctx.add(CLASSIFIER, PORT_DROP, match().matchInPort(node.tunnelPort()), actions().drop(),
-                Sources.node(node), "tunnel traffic of a VNI this node does not take part in is dropped");
-    }
-
-    private void externalPort(DeviceContext ctx) {
-        DvrNode node = ctx.node();
-        if (node.externalPort().isEmpty() || ctx.topology().externalNetwork().isEmpty()) {
+    public void port(PortRules.View view, GroupBuilder out) {
+        if (!view.local()) {
             return;
         }
-        Network ext = ctx.topology().externalNetwork().get();
-        PortNumber port = node.externalPort().get();
-        ctx.add(CLASSIFIER, PORT, match().matchInPort(port).matchVlanId(VlanId.NONE),
-                actions().writeMetadata(Metadata.external(ext.segmentId()), Metadata.MASK)
-                        .transition(ARP_RESPONDER.id()),
-                Sources.node(node), "untagged from the external port: external network " + ext.id());
-        ctx.add(CLASSIFIER, PORT_DROP, match().matchInPort(port), actions().drop(), Sources.node(node),
-                "VLAN-tagged frames on the external port are dropped (another VLAN than the external network)");
+        VmPort p = view.port().port();
+        Network n = view.port().network();
+        PortNumber in = p.location().get().port();
+        for (int i = 0; i < view.port().ipCount(); i++) {
+            IpAddress ip = view.port().ip(i);
+            out.add(CLASSIFIER, PORT,
+                    match().matchInPort(in).matchVlanId(VlanId.NONE).matchEthSrc(p.mac()).matchEthType(IPV4)
+                            .matchIPSrc(IpPrefix.valueOf(ip, 32)),
+                    toNetwork(n), "IPv4 from port %s (%s, %s): network %s", p.id(), p.mac(), ip, n.id());
+            out.add(CLASSIFIER, PORT,
+                    match().matchInPort(in).matchVlanId(VlanId.NONE).matchEthSrc(p.mac()).matchEthType(ARP)
+                            .matchArpSpa(ip.getIp4Address()).matchArpSha(p.mac()),
+                    toNetwork(n), "ARP from port %s (%s, %s): network %s", p.id(), p.mac(), ip, n.id());
+        }
+        out.add(CLASSIFIER, PORT_DROP, match().matchInPort(in), actions().drop(),
+                "anti-spoofing: anything else from port %s is dropped", p.id());
     }
 
-    private void unknownPorts(DeviceContext ctx) {
-        String src = Sources.node(ctx.node());
-        ctx.add(CLASSIFIER, PUNT, match().matchEthType(ARP), actions().punt(), src,
+    @Override
+    public void network(DeviceContext ctx, Network n, GroupBuilder out) {
+        if (ctx.topology().takesPart(ctx.device(), n.id())) {
+            out.add(CLASSIFIER, PORT, match().matchInPort(ctx.node().tunnelPort()).matchTunnelId(n.segmentId()),
+                    toNetwork(n), "from the tunnel with VNI %d: network %s", n.segmentId(), n.id());
+        }
+    }
+
+    @Override
+    public void node(DeviceContext ctx, GroupBuilder out) {
+        DvrNode node = ctx.node();
+        out.add(CLASSIFIER, PORT_DROP, match().matchInPort(node.tunnelPort()), actions().drop(),
+                "tunnel traffic of a VNI this node does not take part in is dropped");
+        if (node.externalPort().isPresent() && ctx.topology().externalNetwork().isPresent()) {
+            Network ext = ctx.topology().externalNetwork().get();
+            PortNumber port = node.externalPort().get();
+            out.add(CLASSIFIER, PORT, match().matchInPort(port).matchVlanId(VlanId.NONE),
+                    actions().writeMetadata(Metadata.external(ext.segmentId()), Metadata.MASK)
+                            .transition(ARP_RESPONDER.id()),
+                    "untagged from the external port: external network %s", ext.id());
+            out.add(CLASSIFIER, PORT_DROP, match().matchInPort(port), actions().drop(),
+                    "VLAN-tagged frames on the external port are dropped (another VLAN than the external network)");
+        }
+        out.add(CLASSIFIER, PUNT, match().matchEthType(ARP), actions().punt(),
                 "ARP from an unknown port: to the controller (host learning)");
-        ctx.add(CLASSIFIER, PUNT,
+        out.add(CLASSIFIER, PUNT,
                 match().matchEthType(IPV4).matchIPProtocol(IPv4.PROTOCOL_UDP)
                         .matchUdpDst(TpPort.tpPort(DHCP_SERVER_PORT)),
-                actions().punt(), src, "DHCP from an unknown port: to the controller (host learning)");
+                actions().punt(), "DHCP from an unknown port: to the controller (host learning)");
     }
 
-    static org.onosproject.net.flow.TrafficTreatment.Builder toNetwork(Network n) {
+    static Actions.Builder toNetwork(Network n) {
         return actions().writeMetadata(Metadata.network(n.segmentId()), Metadata.MASK)
                 .transition(ARP_RESPONDER.id());
     }

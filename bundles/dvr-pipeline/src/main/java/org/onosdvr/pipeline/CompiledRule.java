@@ -1,69 +1,67 @@
 package org.onosdvr.pipeline;
 
 import com.google.common.base.MoreObjects;
+import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
 
 import java.util.Objects;
 
-import static com.google.common.base.Preconditions.checkNotNull;
-
 /**
- * A compiled flow rule with its provenance: the declared table, a one-line description and the model object it
- * comes from. Made only by {@link DvrFlowBuilder}, after validation against the table's declaration.
+ * A compiled rule of one device with its provenance: the declared table, a one-line description and the model
+ * object it comes from. The ONOS {@link FlowRule} is made when first asked for ({@link DvrFlowBuilder}: app id,
+ * table, priority, permanent, cookie), so compiling a large cloud costs the compact rules only. Made by the
+ * compiler; equal when device, table, priority, match, actions and provenance are.
  */
 public final class CompiledRule {
 
-    private final FlowRule flowRule;
-    private final PipelineTable table;
-    private final String source;
-    /** The description, or its {@link String#format} pattern when {@link #args} is not null. */
-    private final String format;
-    private final Object[] args;
-    /** The formatted description, made when first read. */
-    private volatile String description;
+    private final DvrFlowBuilder device;
+    private final Rule rule;
+    /** The ONOS rule, made when first read. */
+    private volatile FlowRule flowRule;
 
-    CompiledRule(FlowRule flowRule, PipelineTable table, String description, String source) {
-        this(flowRule, table, description, null, source);
+    CompiledRule(DvrFlowBuilder device, Rule rule) {
+        this.device = device;
+        this.rule = rule;
     }
 
-    CompiledRule(FlowRule flowRule, PipelineTable table, String format, Object[] args, String source) {
-        this.flowRule = checkNotNull(flowRule);
-        this.table = checkNotNull(table);
-        this.format = checkNotNull(format);
-        this.args = args;
-        this.source = checkNotNull(source);
-        this.description = args == null ? format : null;
+    /** @return the device-independent rule */
+    Rule rule() {
+        return rule;
     }
 
-    /** @return the ONOS flow rule (app id, table, priority, permanent; cookie = ONOS flow id) */
+    /** @return the device */
+    public DeviceId deviceId() {
+        return device.deviceId();
+    }
+
+    /** @return the ONOS flow rule (app id, table, priority, permanent; cookie from {@link DvrFlowBuilder#cookie}) */
     public FlowRule flowRule() {
-        return flowRule;
+        FlowRule r = flowRule;
+        if (r == null) {
+            r = device.flowRule(rule);
+            flowRule = r;   // benign race: equal rules
+        }
+        return r;
     }
 
     /** @return the declared table */
     public PipelineTable table() {
-        return table;
+        return rule.table();
     }
 
     /** @return one line, e.g. "ARP reply for 10.0.1.1 (router r1, subnet s1)" */
     public String description() {
-        String d = description;
-        if (d == null) {
-            // benign race: every thread formats the same immutable values to the same string
-            d = String.format(format, args);
-            description = d;
-        }
-        return d;
+        return rule.description();
     }
 
     /** @return model object key, e.g. "router:r1", "port:p1", "node:of:...", "fip:f1", "pipeline" */
     public String source() {
-        return source;
+        return rule.source();
     }
 
     /** @return priority of the rule */
     public int priority() {
-        return flowRule.priority();
+        return rule.priority();
     }
 
     /**
@@ -72,7 +70,8 @@ public final class CompiledRule {
      * @return explanation
      */
     public String explain() {
-        return table.tableName() + " priority " + flowRule.priority() + ": " + description() + " [" + source + "]";
+        return rule.table().tableName() + " priority " + rule.priority() + ": " + description() + " ["
+                + rule.source() + "]";
     }
 
     @Override
@@ -84,19 +83,18 @@ public final class CompiledRule {
             return false;
         }
         CompiledRule r = (CompiledRule) o;
-        return RuleKey.of(flowRule).equals(RuleKey.of(r.flowRule)) && table == r.table
-                && description().equals(r.description()) && source.equals(r.source);
+        return rule.equals(r.rule) && deviceId().equals(r.deviceId());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(RuleKey.of(flowRule), description(), source);
+        return Objects.hash(deviceId(), rule);
     }
 
     @Override
     public String toString() {
-        return MoreObjects.toStringHelper(this).add("table", table).add("priority", flowRule.priority())
-                .add("selector", flowRule.selector().criteria()).add("treatment", flowRule.treatment())
-                .add("description", description()).add("source", source).toString();
+        return MoreObjects.toStringHelper(this).add("device", deviceId()).add("table", rule.table())
+                .add("priority", rule.priority()).add("match", rule.match()).add("actions", rule.actions())
+                .add("description", description()).add("source", rule.source()).toString();
     }
 }

@@ -5,9 +5,10 @@ import com.google.common.collect.ImmutableSortedSet;
 import org.onosdvr.api.DvrNode;
 import org.onosdvr.api.DvrSnapshot;
 import org.onosdvr.api.FloatingIp;
+import org.onosdvr.api.FloatingIpId;
 import org.onosdvr.api.Network;
 import org.onosdvr.api.NetworkId;
-import org.onosdvr.api.NodeRole;
+import org.onosdvr.api.PortId;
 import org.onosdvr.api.Router;
 import org.onosdvr.api.RouterInterface;
 import org.onosdvr.api.Subnet;
@@ -15,12 +16,13 @@ import org.onosdvr.api.VmPort;
 import org.onosproject.net.DeviceId;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -34,68 +36,186 @@ import java.util.TreeSet;
  * networks, on its SNAT gateway node and on its hot backup SNAT gateway ({@link #hotBackup}); a legacy router
  * only on its gateway node (GatewayAssignment primary).
  * A node's networks are those it hosts plus those of the routers it routes for.
+ * <p>
+ * Held as per-key immutable parts (per node a {@link NodeView}, per network its located ports and hosts, the
+ * router placement), so that {@link #withPorts} derives the topology of a snapshot that differs in a few VM
+ * ports and floating IPs by replacing only the parts they touch.
+ * </p>
  */
 final class DvrTopology {
 
     static final Comparator<DeviceId> DEVICE_ORDER = Comparator.comparing(DeviceId::toString);
 
     private final DvrSnapshot snapshot;
-    private final Map<DeviceId, List<VmPort>> localPorts = new HashMap<>();
-    private final Map<NetworkId, List<VmPort>> locatedPorts = new HashMap<>();
-    private final Map<NetworkId, SortedSet<DeviceId>> hosts = new HashMap<>();
-    private final Map<DeviceId, List<Router>> routed = new HashMap<>();
-    private final Map<DeviceId, SortedSet<NetworkId>> networks = new HashMap<>();
-    private final Network externalNetwork;
+    private final RouterPlacement placement;
+    private final Map<NetworkId, List<VmPort>> locatedPorts;
+    private final Map<NetworkId, SortedSet<DeviceId>> hosts;
+    private final Map<DeviceId, NodeView> nodes;
+    /** Floating IPs per serving node, in id order. */
+    private final Map<DeviceId, List<FloatingIp>> fips;
 
     DvrTopology(DvrSnapshot snapshot) {
         this.snapshot = snapshot;
-        this.externalNetwork = chooseExternalNetwork(snapshot);    // before routed: hotBackup() needs it
+        this.placement = new RouterPlacement(snapshot);
+        Map<DeviceId, List<VmPort>> local = new HashMap<>();
+        Map<NetworkId, List<VmPort>> located = new HashMap<>();
+        Map<NetworkId, SortedSet<DeviceId>> hosting = new HashMap<>();
         for (VmPort p : snapshot.ports()) {
-            node(p).ifPresent(n -> {
-                localPorts.computeIfAbsent(n.deviceId(), k -> new ArrayList<>()).add(p);
-                locatedPorts.computeIfAbsent(p.networkId(), k -> new ArrayList<>()).add(p);
-                hosts.computeIfAbsent(p.networkId(), k -> new TreeSet<>(DEVICE_ORDER)).add(n.deviceId());
+            p.location().flatMap(loc -> snapshot.node(loc.deviceId())).ifPresent(n -> {
+                local.computeIfAbsent(n.deviceId(), k -> new ArrayList<>()).add(p);
+                located.computeIfAbsent(p.networkId(), k -> new ArrayList<>()).add(p);
+                hosting.computeIfAbsent(p.networkId(), k -> new TreeSet<>(DEVICE_ORDER)).add(n.deviceId());
             });
         }
+        this.locatedPorts = new HashMap<>();
+        located.forEach((n, list) -> locatedPorts.put(n, ImmutableList.copyOf(list)));
+        this.hosts = new HashMap<>();
+        hosting.forEach((n, set) -> hosts.put(n, ImmutableSortedSet.copyOfSorted(set)));
+        this.nodes = new HashMap<>();
         for (DvrNode n : snapshot.nodes()) {
-            SortedSet<NetworkId> nets = new TreeSet<>();
-            localPorts(n.deviceId()).forEach(p -> nets.add(p.networkId()));
-            List<Router> routers = new ArrayList<>();
-            for (Router r : routers()) {
-                if (computeRoutes(n.deviceId(), r, nets)) {
-                    routers.add(r);
-                }
-            }
-            routers.forEach(r -> nets.addAll(networks(r)));
-            routed.put(n.deviceId(), ImmutableList.copyOf(routers));
-            networks.put(n.deviceId(), ImmutableSortedSet.copyOf(nets));
+            nodes.put(n.deviceId(), new NodeView(n, local.getOrDefault(n.deviceId(), List.of()), placement));
         }
+        this.fips = new HashMap<>();
+        Map<DeviceId, List<FloatingIp>> served = new HashMap<>();
+        for (FloatingIp f : snapshot.floatingIps()) {
+            fipNode(f).ifPresent(n -> served.computeIfAbsent(n.deviceId(), k -> new ArrayList<>()).add(f));
+        }
+        served.forEach((d, list) -> fips.put(d, ImmutableList.copyOf(list)));
     }
 
-    private boolean computeRoutes(DeviceId device, Router r, SortedSet<NetworkId> hosted) {
-        if (gatewayNode(r).map(g -> g.deviceId().equals(device)).orElse(false)) {
-            return true;
-        }
-        if (hotBackup(r).map(g -> g.deviceId().equals(device)).orElse(false)) {
-            return true;
-        }
-        return r.distributed() && networks(r).stream().anyMatch(hosted::contains);
+    private DvrTopology(DvrSnapshot snapshot, DvrTopology base) {
+        this.snapshot = snapshot;
+        this.placement = base.placement;
+        this.locatedPorts = new HashMap<>(base.locatedPorts);
+        this.hosts = new HashMap<>(base.hosts);
+        this.nodes = new HashMap<>(base.nodes);
+        this.fips = new HashMap<>(base.fips);
     }
 
     /**
-     * The external network of every node's external port: the lowest-id external network used by a router
-     * gateway, else the lowest-id external network. One flat provider network per external port.
+     * Derives the topology of a snapshot that differs from this one's only in some VM ports and floating IPs
+     * (same structure: nodes, networks, subnets, routers, interfaces, gateway assignments), replacing only the
+     * parts they touch: the located ports and hosts of their networks, the views of the nodes they leave or
+     * join, and the serving node of the floating IPs on those ports and nodes. Equal to
+     * {@code new DvrTopology(next)} (tested).
+     *
+     * @param next        next snapshot
+     * @param ports       ids of the ports that differ
+     * @param floatingIps ids of the floating IPs that differ
+     * @return the next topology
      */
-    private static Network chooseExternalNetwork(DvrSnapshot s) {
-        Optional<Network> used = s.routers().stream().filter(Router::adminStateUp)
-                .flatMap(r -> r.externalGateway().stream())
-                .map(g -> s.network(g.networkId()).get())
-                .min(Comparator.comparing(Network::id));
-        return used.orElseGet(() -> s.networks().stream().filter(Network::external).findFirst().orElse(null));
+    DvrTopology withChanges(DvrSnapshot next, Set<PortId> ports, Set<FloatingIpId> floatingIps) {
+        DvrTopology t = new DvrTopology(next, this);
+        Set<NetworkId> nets = new HashSet<>();
+        Set<DeviceId> touched = new HashSet<>();
+        for (PortId id : ports) {
+            snapshot.port(id).ifPresent(p -> {
+                nets.add(p.networkId());
+                node(p).ifPresent(n -> touched.add(n.deviceId()));
+            });
+            next.port(id).ifPresent(p -> {
+                nets.add(p.networkId());
+                t.node(p).ifPresent(n -> touched.add(n.deviceId()));
+            });
+        }
+        for (NetworkId n : nets) {
+            List<VmPort> located = new ArrayList<>();
+            SortedSet<DeviceId> hosting = new TreeSet<>(DEVICE_ORDER);
+            for (VmPort p : next.ports(n)) {
+                t.node(p).ifPresent(node -> {
+                    located.add(p);
+                    hosting.add(node.deviceId());
+                });
+            }
+            t.put(t.locatedPorts, n, located.isEmpty() ? null : ImmutableList.copyOf(located));
+            t.put(t.hosts, n, hosting.isEmpty() ? null : ImmutableSortedSet.copyOfSorted(hosting));
+        }
+        for (DeviceId d : touched) {
+            List<VmPort> local = new ArrayList<>();
+            for (VmPort p : nodes.get(d).localPorts()) {
+                if (!ports.contains(p.id())) {
+                    local.add(p);
+                }
+            }
+            for (PortId id : ports) {
+                next.port(id).filter(p -> t.node(p).map(n -> n.deviceId().equals(d)).orElse(false))
+                        .ifPresent(local::add);
+            }
+            local.sort(Comparator.comparing(VmPort::id));
+            t.nodes.put(d, new NodeView(next.node(d).get(), local, placement));
+        }
+        t.replaceFloatingIps(this, movedFloatingIps(next, ports, floatingIps));
+        return t;
+    }
+
+    private static <K, V> void put(Map<K, V> map, K key, V value) {
+        if (value == null) {
+            map.remove(key);
+        } else {
+            map.put(key, value);
+        }
+    }
+
+    /**
+     * Floating IPs whose serving node may differ: the changed ones and those of changed ports. Nothing else that
+     * can change here moves one: a VM's node always routes the router of its floating IPs (the router is attached
+     * to the VM's subnet), and a legacy router's gateway node always routes it.
+     */
+    private Set<FloatingIpId> movedFloatingIps(DvrSnapshot next, Set<PortId> ports, Set<FloatingIpId> changed) {
+        Set<FloatingIpId> out = new HashSet<>(changed);
+        for (PortId id : ports) {
+            snapshot.floatingIps(id).forEach(f -> out.add(f.id()));
+            next.floatingIps(id).forEach(f -> out.add(f.id()));
+        }
+        return out;
+    }
+
+    /** Moves floating IPs from their serving node in {@code prev} to their serving node here. */
+    private void replaceFloatingIps(DvrTopology prev, Set<FloatingIpId> ids) {
+        Set<DeviceId> lists = new HashSet<>();
+        for (FloatingIpId id : ids) {
+            prev.snapshot.floatingIp(id).flatMap(prev::fipNode).ifPresent(n -> lists.add(n.deviceId()));
+            snapshot.floatingIp(id).flatMap(this::fipNode).ifPresent(n -> lists.add(n.deviceId()));
+        }
+        for (DeviceId d : lists) {
+            List<FloatingIp> list = new ArrayList<>();
+            for (FloatingIp f : prev.floatingIps(d)) {
+                if (!ids.contains(f.id())) {
+                    list.add(f);
+                }
+            }
+            for (FloatingIpId id : ids) {
+                snapshot.floatingIp(id).filter(f -> fipNode(f).map(n -> n.deviceId().equals(d)).orElse(false))
+                        .ifPresent(list::add);
+            }
+            list.sort(Comparator.comparing(FloatingIp::id));
+            put(fips, d, list.isEmpty() ? null : ImmutableList.copyOf(list));
+        }
     }
 
     DvrSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** @return where routers live (the structural part of the topology) */
+    RouterPlacement placement() {
+        return placement;
+    }
+
+    /**
+     * @param device node
+     * @return what the node hosts and routes, or null if it is not a node
+     */
+    NodeView view(DeviceId device) {
+        return nodes.get(device);
+    }
+
+    /**
+     * @param device node
+     * @return floating IPs it serves ({@link #fipNode}), in id order
+     */
+    List<FloatingIp> floatingIps(DeviceId device) {
+        return fips.getOrDefault(device, List.of());
     }
 
     /**
@@ -103,7 +223,11 @@ final class DvrTopology {
      * @return the node it is located on, if that node is in the snapshot
      */
     Optional<DvrNode> node(VmPort port) {
-        return port.location().flatMap(loc -> snapshot.node(loc.deviceId()));
+        if (port.location().isEmpty()) {
+            return Optional.empty();
+        }
+        NodeView v = nodes.get(port.location().get().deviceId());
+        return v == null ? Optional.empty() : Optional.of(v.node());
     }
 
     /**
@@ -111,7 +235,8 @@ final class DvrTopology {
      * @return VM ports located on it, in port id order
      */
     List<VmPort> localPorts(DeviceId device) {
-        return localPorts.getOrDefault(device, List.of());
+        NodeView v = nodes.get(device);
+        return v == null ? List.of() : v.localPorts();
     }
 
     /**
@@ -119,7 +244,7 @@ final class DvrTopology {
      * @return located VM ports of the network, in port id order
      */
     List<VmPort> locatedPorts(NetworkId networkId) {
-        return Collections.unmodifiableList(locatedPorts.getOrDefault(networkId, List.of()));
+        return locatedPorts.getOrDefault(networkId, List.of());
     }
 
     /**
@@ -132,9 +257,7 @@ final class DvrTopology {
 
     /** @return routers that exist for the pipeline (admin up), in id order */
     List<Router> routers() {
-        List<Router> out = new ArrayList<>();
-        snapshot.routers().stream().filter(Router::adminStateUp).forEach(out::add);
-        return out;
+        return placement.routers();
     }
 
     /**
@@ -142,16 +265,18 @@ final class DvrTopology {
      * @return routers routed on the node, in id order
      */
     List<Router> routedRouters(DeviceId device) {
-        return routed.getOrDefault(device, List.of());
+        NodeView v = nodes.get(device);
+        return v == null ? List.of() : v.routed();
     }
 
     /**
      * @param device node
-     * @param router router
+     * @param router admin-up router
      * @return true if the node routes for the router
      */
     boolean routes(DeviceId device, Router router) {
-        return routedRouters(device).contains(router);
+        NodeView v = nodes.get(device);
+        return v != null && v.routes(placement.index(router));
     }
 
     /**
@@ -159,17 +284,26 @@ final class DvrTopology {
      * @return networks the node hosts or routes into, in id order
      */
     SortedSet<NetworkId> networks(DeviceId device) {
-        return networks.getOrDefault(device, ImmutableSortedSet.of());
+        NodeView v = nodes.get(device);
+        return v == null ? ImmutableSortedSet.of() : v.networks();
     }
 
     /**
-     * @param router router
+     * @param device  node
+     * @param network network
+     * @return true if the node takes part in the network (hosts it or routes into it)
+     */
+    boolean takesPart(DeviceId device, NetworkId network) {
+        NodeView v = nodes.get(device);
+        return v != null && v.takesPart(network);
+    }
+
+    /**
+     * @param router admin-up router
      * @return networks with an interface of the router, in id order
      */
     SortedSet<NetworkId> networks(Router router) {
-        SortedSet<NetworkId> out = new TreeSet<>();
-        interfaces(router).forEach(i -> out.add(subnet(i).networkId()));
-        return out;
+        return placement.networks(router);
     }
 
     /**
@@ -189,11 +323,11 @@ final class DvrTopology {
     }
 
     /**
-     * @param router router
+     * @param router admin-up router
      * @return its gateway node (assignment primary), if assigned and in the snapshot
      */
     Optional<DvrNode> gatewayNode(Router router) {
-        return snapshot.gatewayAssignment(router.id()).flatMap(a -> snapshot.node(a.primary()));
+        return placement.gatewayNode(router);
     }
 
     /**
@@ -207,7 +341,7 @@ final class DvrTopology {
 
     /** @return the external network of external ports, if any */
     Optional<Network> externalNetwork() {
-        return Optional.ofNullable(externalNetwork);
+        return placement.externalNetwork();
     }
 
     /**
@@ -242,14 +376,11 @@ final class DvrTopology {
      * The SNAT gateway node of a router: its gateway node, if the router has SNAT enabled and that node has an
      * external port on the router's external network.
      *
-     * @param router router
+     * @param router admin-up router
      * @return the node
      */
     Optional<DvrNode> snatNode(Router router) {
-        if (!router.snatEnabled()) {
-            return Optional.empty();
-        }
-        return gatewayNode(router).filter(n -> servesExternal(n, router.externalGateway().get().networkId()));
+        return placement.snatNode(router);
     }
 
     /**
@@ -261,23 +392,15 @@ final class DvrTopology {
      * nodes' fast-failover groups fall back to it when BFD declares the primary dead. Legacy routers have none:
      * their gateway node does all their routing.
      *
-     * @param router router
+     * @param router admin-up router
      * @return the node, if the router has SNAT on a primary and such a backup
      */
     Optional<DvrNode> hotBackup(Router router) {
-        if (!router.distributed() || snatNode(router).isEmpty()) {
-            return Optional.empty();
-        }
-        NetworkId ext = router.externalGateway().get().networkId();
-        return snapshot.gatewayAssignment(router.id()).stream().flatMap(a -> a.backups().stream())
-                .filter(d -> !d.equals(snatNode(router).get().deviceId()))
-                .map(snapshot::node).flatMap(Optional::stream)
-                .filter(n -> n.role() == NodeRole.GATEWAY && servesExternal(n, ext))
-                .findFirst();
+        return placement.hotBackup(router);
     }
 
     /**
-     * @param router router
+     * @param router admin-up router
      * @return the nodes holding the router's SNAT rules: its SNAT gateway, then its hot backup (if any)
      */
     List<DvrNode> snatNodes(Router router) {
@@ -293,17 +416,6 @@ final class DvrTopology {
      * @return true if the node's external port is on that network
      */
     boolean servesExternal(DvrNode node, NetworkId networkId) {
-        return node.externalPort().isPresent() && externalNetwork != null
-                && externalNetwork.id().equals(networkId);
-    }
-
-    /**
-     * @param device this node
-     * @return the other nodes of the snapshot, in device id order
-     */
-    List<DvrNode> otherNodes(DeviceId device) {
-        List<DvrNode> out = new ArrayList<>();
-        snapshot.nodes().stream().filter(n -> !n.deviceId().equals(device)).forEach(out::add);
-        return out;
+        return placement.servesExternal(node, networkId);
     }
 }

@@ -6,7 +6,6 @@ import org.onosdvr.api.ExternalNeighbor;
 import org.onosdvr.api.Network;
 import org.onosdvr.api.Subnet;
 import org.onosproject.net.PortNumber;
-import org.onosproject.net.flow.TrafficTreatment;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,38 +25,50 @@ final class ExternalOutFlows implements FlowFeature {
     private static final short IPV4 = EthType.EtherType.IPV4.ethType().toShort();
 
     @Override
-    public void build(DeviceContext ctx) {
+    public void node(DeviceContext ctx, GroupBuilder out) {
         Optional<PortNumber> port = ctx.node().externalPort();
         Optional<Network> ext = ctx.topology().externalNetwork();
         if (port.isEmpty() || ext.isEmpty()) {
             return;
         }
-        String nodeSrc = Sources.node(ctx.node());
-        for (ExternalNeighbor nb : ctx.snapshot().neighbors()) {
-            if (nb.networkId().equals(ext.get().id())) {
-                ctx.add(EXT_OUT, Priorities.ExtOut.NEIGHBOR,
-                        match().matchEthType(IPV4).matchIPDst(IpPrefix.valueOf(nb.ip(), 32)),
-                        actions().setEthDst(nb.mac()).setOutput(port.get()), Sources.neighbor(nb),
-                        "external neighbor %s is at %s", nb.ip(), nb.mac());
-            }
+        for (Subnet s : ctx.snapshot().subnets(ext.get().id())) {
+            out.add(EXT_OUT, Priorities.ExtOut.ON_LINK, match().matchEthType(IPV4).matchIPDst(s.cidr()),
+                    actions().punt(), "unknown host on external subnet %s: to the controller", s.cidr());
         }
-        List<Subnet> subnets = ctx.snapshot().subnets(ext.get().id());
-        for (Subnet s : subnets) {
-            ctx.add(EXT_OUT, Priorities.ExtOut.ON_LINK, match().matchEthType(IPV4).matchIPDst(s.cidr()),
-                    actions().punt(), nodeSrc,
-                    "unknown host on external subnet %s: to the controller", s.cidr());
+        if (upstream(ctx, ext.get()).isEmpty()) {
+            out.add(EXT_OUT, Priorities.ExtOut.DEFAULT, match().matchEthType(IPV4), actions().punt(),
+                    "default: upstream gateway unknown, to the controller");
         }
-        Optional<ExternalNeighbor> upstream = subnets.isEmpty() ? Optional.empty()
-                : ctx.snapshot().neighbors().stream()
-                .filter(nb -> nb.networkId().equals(ext.get().id()))
+    }
+
+    @Override
+    public void neighbor(DeviceContext ctx, ExternalNeighbor nb, GroupBuilder out) {
+        Optional<PortNumber> port = ctx.node().externalPort();
+        Optional<Network> ext = ctx.topology().externalNetwork();
+        if (port.isEmpty() || ext.isEmpty() || !nb.networkId().equals(ext.get().id())) {
+            return;
+        }
+        out.add(EXT_OUT, Priorities.ExtOut.NEIGHBOR,
+                match().matchEthType(IPV4).matchIPDst(IpPrefix.valueOf(nb.ip(), 32)),
+                actions().setEthDst(nb.mac()).setOutput(port.get()), "external neighbor %s is at %s", nb.ip(),
+                nb.mac());
+        if (upstream(ctx, ext.get()).map(nb::equals).orElse(false)) {
+            out.add(EXT_OUT, Priorities.ExtOut.DEFAULT, match().matchEthType(IPV4),
+                    actions().setEthDst(nb.mac()).setOutput(port.get()), "default: upstream gateway %s at %s",
+                    nb.ip(), nb.mac());
+        }
+    }
+
+    /**
+     * @param ctx device
+     * @param ext external network
+     * @return the known neighbor holding the gateway IP of the external network's first subnet
+     */
+    private static Optional<ExternalNeighbor> upstream(DeviceContext ctx, Network ext) {
+        List<Subnet> subnets = ctx.snapshot().subnets(ext.id());
+        return subnets.isEmpty() ? Optional.empty() : ctx.snapshot().neighbors().stream()
+                .filter(nb -> nb.networkId().equals(ext.id()))
                 .filter(nb -> nb.ip().equals(subnets.get(0).gatewayIp()))
                 .findFirst();
-        TrafficTreatment.Builder t = upstream.isPresent()
-                ? actions().setEthDst(upstream.get().mac()).setOutput(port.get())
-                : actions().punt();
-        ctx.add(EXT_OUT, Priorities.ExtOut.DEFAULT, match().matchEthType(IPV4), t,
-                upstream.map(Sources::neighbor).orElse(nodeSrc),
-                upstream.map(nb -> "default: upstream gateway " + nb.ip() + " at " + nb.mac())
-                        .orElse("default: upstream gateway unknown, to the controller"));
     }
 }

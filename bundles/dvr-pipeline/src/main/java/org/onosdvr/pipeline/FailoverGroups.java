@@ -57,7 +57,7 @@ final class FailoverGroups {
      *
      * @param ctx device being compiled
      * @param r   router with SNAT
-     * @return the group, already recorded in the context
+     * @return the group
      */
     static Optional<CompiledGroup> snat(DeviceContext ctx, Router r) {
         List<DvrNode> gateways = ctx.topology().snatNodes(r);
@@ -86,8 +86,7 @@ final class FailoverGroups {
                 ctx.device(), GroupDescription.Type.FAILOVER, new GroupBuckets(buckets),
                 new DefaultGroupKey(("dvr-snat-" + r.key()).getBytes(StandardCharsets.UTF_8)), id,
                 ctx.flows().appId());
-        return Optional.of(ctx.addGroup(new CompiledGroup(
-                g, "SNAT gateways of router " + r.id() + ": " + what, Sources.router(r))));
+        return Optional.of(new CompiledGroup(g, "SNAT gateways of router " + r.id() + ": " + what, Sources.router(r)));
     }
 
     /** Tunnels to a gateway while the watched port is live; no watch group (OFPG_ANY). */

@@ -26,35 +26,28 @@ final class FloatingIpFlows implements FlowFeature {
     private static final short IPV4 = EthType.EtherType.IPV4.ethType().toShort();
 
     @Override
-    public void build(DeviceContext ctx) {
-        for (FloatingIp f : ctx.snapshot().floatingIps()) {
-            if (ctx.topology().fipNode(f).map(n -> n.deviceId().equals(ctx.device())).orElse(false)) {
-                floatingIp(ctx, f);
-            }
+    public void floatingIp(DeviceContext ctx, FloatingIp f, GroupBuilder out) {
+        if (!ctx.topology().fipNode(f).map(n -> n.deviceId().equals(ctx.device())).orElse(false)) {
+            return;
         }
-    }
-
-    private void floatingIp(DeviceContext ctx, FloatingIp f) {
         DvrNode node = ctx.node();
         Router r = ctx.snapshot().router(f.routerId().get()).get();
         Network ext = ctx.snapshot().network(f.floatingNetworkId()).get();
         IpAddress fip = f.floatingIp();
         IpAddress fixed = f.fixedIp().get();
         long extTag = Metadata.external(ext.segmentId());
-        String src = Sources.fip(f);
-        ctx.add(ARP_RESPONDER, Priorities.ArpResponder.REPLY, ArpResponderFlows.request(extTag, fip),
-                ArpResponderFlows.reply(ctx, node.dvrMac(), fip), src,
+        out.add(ARP_RESPONDER, Priorities.ArpResponder.REPLY, ArpResponderFlows.request(extTag, fip),
+                ArpResponderFlows.reply(node.dvrMac(), fip),
                 "ARP reply for floating IP %s is node MAC %s (fip %s)", fip, node.dvrMac(), f.id());
-        ctx.add(L3_INGRESS, Priorities.L3Ingress.EXTERNAL,
+        out.add(L3_INGRESS, Priorities.L3Ingress.EXTERNAL,
                 match().matchMetadata(extTag).matchEthType(IPV4).matchIPDst(IpPrefix.valueOf(fip, 32)),
                 actions().setIpDst(fixed).writeMetadata(Metadata.router(r.key()), Metadata.MASK)
                         .transition(L3_ROUTE.id()),
-                src, "DNAT floating IP %s to %s (fip %s, router %s)", fip, fixed, f.id(), r.id());
-        ctx.add(L3_ROUTE, Priorities.L3Route.FIP_EGRESS,
+                "DNAT floating IP %s to %s (fip %s, router %s)", fip, fixed, f.id(), r.id());
+        out.add(L3_ROUTE, Priorities.L3Route.FIP_EGRESS,
                 match().matchMetadata(Metadata.router(r.key())).matchEthType(IPV4)
                         .matchIPSrc(IpPrefix.valueOf(fixed, 32)),
                 actions().setIpSrc(fip).setEthSrc(node.dvrMac()).decNwTtl().transition(EXT_OUT.id()),
-                src, "SNAT %s to floating IP %s, out with node MAC %s (fip %s)", fixed, fip,
-                                   node.dvrMac(), f.id());
+                "SNAT %s to floating IP %s, out with node MAC %s (fip %s)", fixed, fip, node.dvrMac(), f.id());
     }
 }

@@ -13,33 +13,38 @@ import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Incremental compilation: holds the last snapshot and its rules grouped per device and source object, and
  * turns each new snapshot into a per-device delta. Only the devices a change can affect ({@link ChangeScope})
- * are recompiled; their rules are then diffed against the previous ones (by device, table, priority, selector
- * and treatment). Applying the deltas in sequence gives exactly the full compile of the last snapshot
- * (property-tested). Not thread-safe: call from one thread (the app's event executor).
+ * are recompiled; their groups are compared with the previous ones and only the changed groups' rules are
+ * diffed (by table, priority, match and actions, counting rules that two sources share). Applying the deltas
+ * in sequence gives exactly the full compile of the last snapshot (property-tested). Not thread-safe: call
+ * from one thread (the app's event executor); {@link #current()} and the deltas are immutable.
  */
 public final class IncrementalCompiler {
 
     private final DvrCompiler compiler;
     private DvrTopology topology;
-    private final Map<DeviceId, List<CompiledRule>> rules = new TreeMap<>(DvrTopology.DEVICE_ORDER);
-    private final Map<DeviceId, List<CompiledGroup>> groups = new TreeMap<>(DvrTopology.DEVICE_ORDER);
+    private final Map<DeviceId, DeviceState> devices = new TreeMap<>(DvrTopology.DEVICE_ORDER);
 
     IncrementalCompiler(DvrCompiler compiler, DvrSnapshot initial) {
         this.compiler = compiler;
         this.topology = new DvrTopology(initial);
-        for (DvrNode n : initial.nodes()) {
-            DeviceContext ctx = compiler.compileNode(topology, n);
-            rules.put(n.deviceId(), ctx.rules());
-            groups.put(n.deviceId(), ctx.groups());
-        }
+        devices.putAll(compiler.compileAll(topology));
+    }
+
+    /** @return the topology of the last snapshot (for tests) */
+    DvrTopology topology() {
+        return topology;
     }
 
     /** @return the last snapshot */
@@ -47,24 +52,34 @@ public final class IncrementalCompiler {
         return topology.snapshot();
     }
 
-    /** @return the rules of the last snapshot (equal to a full compile of it) */
+    /** @return the rules of the last snapshot (equal to a full compile of it); O(devices) */
     public CompiledPipeline current() {
-        return new CompiledPipeline(rules, groups);
+        Map<DeviceId, DeviceRules> out = new LinkedHashMap<>();
+        devices.forEach((d, s) -> out.put(d, s.rules()));
+        return compiler.pipeline(out);
     }
 
     /**
      * Returns a device's current rules grouped by source object ({@link CompiledRule#source()}).
      *
      * @param device device
-     * @return rules per source, sources in first-seen order
+     * @return rules per source, sources in order
      */
     public Map<String, List<CompiledRule>> groups(DeviceId device) {
-        Map<String, List<CompiledRule>> out = new LinkedHashMap<>();
-        rules.getOrDefault(device, List.of()).forEach(
-                r -> out.computeIfAbsent(r.source(), k -> new ArrayList<>()).add(r));
-        Map<String, List<CompiledRule>> frozen = new LinkedHashMap<>();
-        out.forEach((k, v) -> frozen.put(k, ImmutableList.copyOf(v)));
-        return ImmutableMap.copyOf(frozen);
+        DeviceState state = devices.get(device);
+        if (state == null) {
+            return ImmutableMap.of();
+        }
+        DvrFlowBuilder b = compiler.flowBuilder(device);
+        ImmutableMap.Builder<String, List<CompiledRule>> out = ImmutableMap.builder();
+        for (RuleGroup g : state.rules().sortedGroups()) {
+            ImmutableList.Builder<CompiledRule> rules = ImmutableList.builder();
+            for (int i = 0; i < g.size(); i++) {
+                rules.add(new CompiledRule(b, g.rule(i)));
+            }
+            out.put(g.source(), rules.build());
+        }
+        return out.build();
     }
 
     /**
@@ -74,45 +89,87 @@ public final class IncrementalCompiler {
      * @return rules to remove and add, per device
      */
     public PipelineDelta update(DvrSnapshot next) {
-        DvrTopology nextTopology = new DvrTopology(next);
-        List<DeviceId> affected = new ArrayList<>(new ChangeScope(topology, nextTopology).affectedDevices());
-        Map<DeviceId, List<CompiledRule>> added = new LinkedHashMap<>();
-        Map<DeviceId, List<CompiledRule>> removed = new LinkedHashMap<>();
-        for (DeviceId d : affected) {
-            List<CompiledRule> before = rules.getOrDefault(d, List.of());
-            DeviceContext ctx = next.node(d).map(n -> compiler.compileNode(nextTopology, n)).orElse(null);
-            List<CompiledRule> after = ctx == null ? List.of() : ctx.rules();
-            Map<RuleKey, CompiledRule> beforeKeys = keyed(before);
-            Map<RuleKey, CompiledRule> afterKeys = keyed(after);
-            List<CompiledRule> add = new ArrayList<>();
-            List<CompiledRule> remove = new ArrayList<>();
-            afterKeys.forEach((k, r) -> {
-                if (!beforeKeys.containsKey(k)) {
-                    add.add(r);
-                }
-            });
-            beforeKeys.forEach((k, r) -> {
-                if (!afterKeys.containsKey(k)) {
-                    remove.add(r);
-                }
-            });
-            added.put(d, add);
-            removed.put(d, remove);
-            if (ctx != null) {
-                rules.put(d, after);
-                groups.put(d, ctx.groups());
-            } else {
-                rules.remove(d);
-                groups.remove(d);
-            }
-        }
-        this.topology = nextTopology;
-        return new PipelineDelta(added, removed, new java.util.HashSet<>(affected));
+        return update(next, ChangeSet.between(snapshot(), next));
     }
 
-    private static Map<RuleKey, CompiledRule> keyed(List<CompiledRule> list) {
-        Map<RuleKey, CompiledRule> out = new LinkedHashMap<>();
-        list.forEach(r -> out.putIfAbsent(RuleKey.of(r.flowRule()), r));
+    /**
+     * Moves to a new snapshot that differs from the current one as {@code change} says. A change of VM ports,
+     * floating IPs or external neighbors recompiles only the groups it can alter ({@link DirtyGroups}); any other
+     * change recompiles every device and compares its groups with the previous ones.
+     */
+    private PipelineDelta update(DvrSnapshot next, ChangeSet change) {
+        if (change.structural()) {
+            return recompileAll(next);
+        }
+        DvrTopology nextTopology = topology.withChanges(next, change.ports(), change.floatingIps());
+        DirtyGroups dirty = DirtyGroups.of(topology, nextTopology, change);
+        Map<DeviceId, List<RuleGroup>> changed =
+                dirty.compile(compiler, compiler.groupCompiler(nextTopology, new IdentityHashMap<>()));
+        Map<DeviceId, List<Rule>> added = new LinkedHashMap<>();
+        Map<DeviceId, List<Rule>> removed = new LinkedHashMap<>();
+        changed.forEach((d, groups) -> {
+            List<Rule> add = new ArrayList<>();
+            List<Rule> remove = new ArrayList<>();
+            devices.get(d).apply(groups, add, remove);
+            added.put(d, add);
+            removed.put(d, remove);
+        });
+        this.topology = nextTopology;
+        return delta(added, removed, dirty.devices());
+    }
+
+    /** Recompiles every device of the next snapshot and compares each group with the previous one. */
+    private PipelineDelta recompileAll(DvrSnapshot next) {
+        DvrTopology nextTopology = new DvrTopology(next);
+        GroupCompiler groups = compiler.groupCompiler(nextTopology, new IdentityHashMap<>());
+        Map<DeviceId, List<Rule>> added = new LinkedHashMap<>();
+        Map<DeviceId, List<Rule>> removed = new LinkedHashMap<>();
+        Set<DeviceId> all = new TreeSet<>(DvrTopology.DEVICE_ORDER);
+        all.addAll(devices.keySet());
+        next.nodes().forEach(n -> all.add(n.deviceId()));
+        for (DeviceId d : all) {
+            List<Rule> add = new ArrayList<>();
+            List<Rule> remove = new ArrayList<>();
+            DeviceState state = devices.get(d);
+            DvrNode node = next.node(d).orElse(null);
+            if (node == null) {
+                state.entries(remove);
+                devices.remove(d);
+            } else if (state == null) {
+                state = compiler.compile(groups, node);
+                state.entries(add);
+                devices.put(d, state);
+            } else {
+                Map<String, RuleGroup> now = new HashMap<>();
+                groups.device(compiler.context(nextTopology, node), g -> now.put(g.source(), g));
+                List<RuleGroup> changed = new ArrayList<>(now.values());
+                state.rules().forEach(g -> {
+                    if (!now.containsKey(g.source())) {
+                        changed.add(new GroupBuilder(g.source()).build());
+                    }
+                });
+                state.apply(changed, add, remove);
+            }
+            added.put(d, add);
+            removed.put(d, remove);
+        }
+        this.topology = nextTopology;
+        return delta(added, removed, all);
+    }
+
+    private PipelineDelta delta(Map<DeviceId, List<Rule>> added, Map<DeviceId, List<Rule>> removed,
+                                Set<DeviceId> recompiled) {
+        return new PipelineDelta(wrap(added), wrap(removed), recompiled);
+    }
+
+    private Map<DeviceId, List<CompiledRule>> wrap(Map<DeviceId, List<Rule>> rules) {
+        Map<DeviceId, List<CompiledRule>> out = new LinkedHashMap<>();
+        rules.forEach((d, list) -> {
+            DvrFlowBuilder b = compiler.flowBuilder(d);
+            List<CompiledRule> wrapped = new ArrayList<>(list.size());
+            list.forEach(r -> wrapped.add(new CompiledRule(b, r)));
+            out.put(d, wrapped);
+        });
         return out;
     }
 
@@ -123,7 +180,7 @@ public final class IncrementalCompiler {
      * @return delta
      */
     public PipelineDelta portAdded(VmPort port) {
-        return update(snapshot().toBuilder().port(port).build());
+        return update(snapshot().toBuilder().port(port).build(), ChangeSet.of(List.of(port.id()), List.of()));
     }
 
     /**
@@ -137,7 +194,8 @@ public final class IncrementalCompiler {
     public PipelineDelta portMoved(PortId portId, ConnectPoint location) {
         VmPort p = snapshot().port(portId)
                 .orElseThrow(() -> new IllegalArgumentException("unknown port " + portId));
-        return update(snapshot().toBuilder().port(p.withLocation(location)).build());
+        return update(snapshot().toBuilder().port(p.withLocation(location)).build(),
+                      ChangeSet.of(List.of(portId), List.of()));
     }
 
     /**
@@ -148,10 +206,12 @@ public final class IncrementalCompiler {
      */
     public PipelineDelta portRemoved(PortId portId) {
         DvrSnapshot.Builder b = snapshot().toBuilder().removePort(portId);
+        List<FloatingIpId> fips = new ArrayList<>();
         for (FloatingIp f : snapshot().floatingIps(portId)) {
             b.floatingIp(f.toBuilder().portId(null).fixedIp(null).routerId(null).build());
+            fips.add(f.id());
         }
-        return update(b.build());
+        return update(b.build(), ChangeSet.of(List.of(portId), fips));
     }
 
     /**
@@ -161,7 +221,7 @@ public final class IncrementalCompiler {
      * @return delta
      */
     public PipelineDelta floatingIpChanged(FloatingIp fip) {
-        return update(snapshot().toBuilder().floatingIp(fip).build());
+        return update(snapshot().toBuilder().floatingIp(fip).build(), ChangeSet.of(List.of(), List.of(fip.id())));
     }
 
     /**
@@ -171,7 +231,7 @@ public final class IncrementalCompiler {
      * @return delta
      */
     public PipelineDelta floatingIpRemoved(FloatingIpId id) {
-        return update(snapshot().toBuilder().removeFloatingIp(id).build());
+        return update(snapshot().toBuilder().removeFloatingIp(id).build(), ChangeSet.of(List.of(), List.of(id)));
     }
 
     /**

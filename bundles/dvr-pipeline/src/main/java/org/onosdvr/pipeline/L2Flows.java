@@ -3,10 +3,8 @@ package org.onosdvr.pipeline;
 import org.onlab.packet.MacAddress;
 import org.onosdvr.api.DvrNode;
 import org.onosdvr.api.Network;
-import org.onosdvr.api.NetworkId;
 import org.onosdvr.api.VmPort;
 import org.onosproject.net.DeviceId;
-import org.onosproject.net.flow.TrafficTreatment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,55 +25,46 @@ final class L2Flows implements FlowFeature {
     static final MacAddress MULTICAST = MacAddress.valueOf("01:00:00:00:00:00");
 
     @Override
-    public void build(DeviceContext ctx) {
-        for (NetworkId id : ctx.topology().networks(ctx.device())) {
-            Network n = ctx.snapshot().network(id).get();
-            List<VmPort> local = new ArrayList<>();
-            for (VmPort p : ctx.topology().locatedPorts(id)) {
-                DvrNode at = ctx.topology().node(p).get();
-                if (at.deviceId().equals(ctx.device())) {
-                    local.add(p);
-                }
-                unicast(ctx, n, p, at);
-            }
-            if (!local.isEmpty()) {
-                flood(ctx, n, local);
-            }
-        }
-    }
-
-    private void unicast(DeviceContext ctx, Network n, VmPort p, DvrNode at) {
+    public void port(PortRules.View view, GroupBuilder out) {
+        VmPort p = view.port().port();
+        Network n = view.port().network();
+        DvrNode at = view.port().host();
         long md = Metadata.network(n.segmentId());
-        if (at.deviceId().equals(ctx.device())) {
-            ctx.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST, match().matchMetadata(md).matchEthDst(p.mac()),
-                    actions().setOutput(p.location().get().port()), Sources.port(p),
-                    "%s is local port %s (port %s)", p.mac(), p.location().get().port(), p.id());
+        if (view.local()) {
+            out.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST, match().matchMetadata(md).matchEthDst(p.mac()),
+                    actions().setOutput(p.location().get().port()), "%s is local port %s (port %s)", p.mac(),
+                    p.location().get().port(), p.id());
         } else {
-            ctx.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST, match().matchMetadata(md).matchEthDst(p.mac()),
-                    tunnelTo(ctx, n, at), Sources.port(p),
-                    "%s is on %s: tunnel VNI %d to %s (port %s)", p.mac(), at.deviceId(),
-                                  n.segmentId(), at.tunnelIp(), p.id());
+            out.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST, match().matchMetadata(md).matchEthDst(p.mac()),
+                    tunnelTo(n, at), "%s is on %s: tunnel VNI %d to %s (port %s)", p.mac(), at.deviceId(),
+                    n.segmentId(), at.tunnelIp(), p.id());
         }
     }
 
     /**
      * Sends a packet over the overlay to another node through tunnel_out.
      *
-     * @param ctx device context
      * @param n   network (VNI)
      * @param to  destination node
      * @return treatment builder
      */
-    static TrafficTreatment.Builder tunnelTo(DeviceContext ctx, Network n, DvrNode to) {
-        return actions().setTunnelId(n.segmentId())
-                .extension(ctx.nicira().setTunnelDst(to.tunnelIp()), ctx.device())
-                .transition(TUNNEL_OUT.id());
+    static Actions.Builder tunnelTo(Network n, DvrNode to) {
+        return actions().setTunnelId(n.segmentId()).setTunnelDst(to.tunnelIp()).transition(TUNNEL_OUT.id());
     }
 
-    private void flood(DeviceContext ctx, Network n, List<VmPort> local) {
+    /**
+     * Flooding on a node hosting the network: broadcast and multicast from a local port go to the other local
+     * ports and once to each other node hosting it, from the tunnel only to local ports.
+     */
+    @Override
+    public void network(DeviceContext ctx, Network n, GroupBuilder out) {
+        List<VmPort> local = ctx.topology().view(ctx.device()).localPorts(n.id());
+        if (local.isEmpty()) {
+            return;
+        }
         long md = Metadata.network(n.segmentId());
-        TrafficTreatment.Builder fromTunnel = actions();
-        TrafficTreatment.Builder fromLocal = actions();
+        Actions.Builder fromTunnel = actions();
+        Actions.Builder fromLocal = actions();
         local.forEach(p -> {
             fromTunnel.setOutput(p.location().get().port());
             fromLocal.setOutput(p.location().get().port());
@@ -85,20 +74,16 @@ final class L2Flows implements FlowFeature {
         if (!remote.isEmpty()) {
             fromLocal.setTunnelId(n.segmentId());
             for (DeviceId d : remote) {
-                DvrNode to = ctx.snapshot().node(d).get();
-                fromLocal.extension(ctx.nicira().setTunnelDst(to.tunnelIp()), ctx.device())
-                        .setOutput(ctx.node().tunnelPort());
+                DvrNode to = ctx.topology().view(d).node();
+                fromLocal.setTunnelDst(to.tunnelIp()).setOutput(ctx.node().tunnelPort());
             }
         }
-        String src = Sources.network(n.id());
-        ctx.add(L2_LOOKUP, Priorities.L2Lookup.FLOOD,
-                match().matchMetadata(md).matchEthDstMasked(MULTICAST, MULTICAST), fromLocal, src,
-                "flood on network %s: %d local ports, %d remote nodes", n.id(), local.size(),
-                              remote.size());
-        ctx.add(L2_LOOKUP, Priorities.L2Lookup.FLOOD_FROM_TUNNEL,
+        out.add(L2_LOOKUP, Priorities.L2Lookup.FLOOD,
+                match().matchMetadata(md).matchEthDstMasked(MULTICAST, MULTICAST), fromLocal,
+                "flood on network %s: %d local ports, %d remote nodes", n.id(), local.size(), remote.size());
+        out.add(L2_LOOKUP, Priorities.L2Lookup.FLOOD_FROM_TUNNEL,
                 match().matchInPort(ctx.node().tunnelPort()).matchMetadata(md)
                         .matchEthDstMasked(MULTICAST, MULTICAST),
-                fromTunnel, src,
-                "flood from the tunnel on network %s: %d local ports only", n.id(), local.size());
+                fromTunnel, "flood from the tunnel on network %s: %d local ports only", n.id(), local.size());
     }
 }

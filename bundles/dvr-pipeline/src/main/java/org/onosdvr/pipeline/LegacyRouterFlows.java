@@ -18,25 +18,21 @@ import static org.onosdvr.pipeline.PipelineTable.L2_LOOKUP;
 final class LegacyRouterFlows implements FlowFeature {
 
     @Override
-    public void build(DeviceContext ctx) {
-        for (Router r : ctx.topology().routers()) {
-            if (r.distributed()) {
-                continue;
-            }
-            Optional<DvrNode> gw = ctx.topology().gatewayNode(r);
-            if (gw.isEmpty() || gw.get().deviceId().equals(ctx.device())) {
-                continue;
-            }
-            for (RouterInterface i : ctx.topology().interfaces(r)) {
-                Network n = ctx.topology().network(ctx.topology().subnet(i));
-                if (!ctx.topology().networks(ctx.device()).contains(n.id())) {
-                    continue;
-                }
-                ctx.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST,
+    public void router(DeviceContext ctx, Router r, GroupBuilder out) {
+        if (r.distributed()) {
+            return;
+        }
+        Optional<DvrNode> gw = ctx.topology().gatewayNode(r);
+        if (gw.isEmpty() || gw.get().deviceId().equals(ctx.device())) {
+            return;
+        }
+        for (RouterInterface i : ctx.topology().interfaces(r)) {
+            Network n = ctx.topology().network(ctx.topology().subnet(i));
+            if (ctx.topology().takesPart(ctx.device(), n.id())) {
+                out.add(L2_LOOKUP, Priorities.L2Lookup.UNICAST,
                         match().matchMetadata(Metadata.network(n.segmentId())).matchEthDst(i.mac()),
-                        L2Flows.tunnelTo(ctx, n, gw.get()), Sources.router(r),
-                        "legacy router %s MAC %s: tunnel VNI %d to its gateway %s", r.id(), i.mac(),
-                                      n.segmentId(), gw.get().deviceId());
+                        L2Flows.tunnelTo(n, gw.get()), "legacy router %s MAC %s: tunnel VNI %d to its gateway %s",
+                        r.id(), i.mac(), n.segmentId(), gw.get().deviceId());
             }
         }
     }

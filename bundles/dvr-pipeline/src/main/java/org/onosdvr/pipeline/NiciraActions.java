@@ -35,6 +35,42 @@ final class NiciraActions {
         this.resolver = checkNotNull(resolver, "extension treatment resolver");
     }
 
+    /**
+     * Makes the extension treatment of a compact Nicira action ({@link Actions.Op#extension()}).
+     *
+     * @param op       the action
+     * @param operands operand array
+     * @param first    index of its first operand
+     * @return extension
+     */
+    ExtensionTreatment of(Actions.Op op, long[] operands, int first) {
+        switch (op) {
+            case SET_TUNNEL_DST:
+                return setTunnelDst(Actions.ip(operands[first]));
+            case MOVE_ETH_SRC_TO_DST:
+                return moveEthSrcToDst();
+            case MOVE_ARP_SHA_TO_THA:
+                return moveArpShaToTha();
+            case MOVE_ARP_SPA_TO_TPA:
+                return moveArpSpaToTpa();
+            case MOVE_IP_SRC_TO_DST:
+                return moveIpSrcToDst();
+            case LOAD:
+                return load(operands[first], (int) operands[first + 1], operands[first + 2]);
+            case CT_COMMIT_SNAT:
+                return ctCommitSnat((int) operands[first], table(operands[first + 1]),
+                                    Actions.ip(operands[first + 2]));
+            case CT_REVERSE_NAT:
+                return ctReverseNat((int) operands[first], table(operands[first + 1]));
+            default:
+                throw new IllegalArgumentException(op + " is not a Nicira action");
+        }
+    }
+
+    private static PipelineTable table(long id) {
+        return PipelineTable.byId((int) id).orElseThrow(() -> new IllegalStateException("no table " + id));
+    }
+
     ExtensionTreatment moveEthSrcToDst() {
         return get(ExtensionTreatmentTypes.NICIRA_MOV_ETH_SRC_TO_DST);
     }
@@ -61,27 +97,6 @@ final class NiciraActions {
         ExtensionTreatment t = get(ExtensionTreatmentTypes.NICIRA_SET_TUNNEL_DST);
         set(t, "tunnelDst", ip.getIp4Address());
         return t;
-    }
-
-    /**
-     * {@code load:type->NXM_OF_ICMP_TYPE[0..7]}.
-     *
-     * @param type ICMP type
-     * @return extension
-     */
-    ExtensionTreatment loadIcmpType(int type) {
-        return load(NXM_OF_ICMP_TYPE, ofsNbits(0, 8), type);
-    }
-
-    /**
-     * {@code load:value->OXM_OF_METADATA[0..63]}: sets metadata inside apply-actions, so a following
-     * {@code ct(table=...)} recirculates with it (a write-metadata instruction runs after apply-actions).
-     *
-     * @param value metadata
-     * @return extension
-     */
-    ExtensionTreatment loadMetadata(long value) {
-        return load(OXM_OF_METADATA, ofsNbits(0, 64), value);
     }
 
     /**

@@ -121,6 +121,8 @@ public enum PipelineTable {
                EnumSet.of(SET_ETH_SRC, OUTPUT),
                "", Miss.DROP, null);
 
+    private static final PipelineTable[] VALUES = values();
+
     /** What a table does with a packet no rule matches. */
     public enum Miss {
         /** Drop the packet. */
@@ -136,6 +138,8 @@ public enum PipelineTable {
     private final String gotoNames;
     private final Miss miss;
     private final String missTargetName;
+    /** {@link #allowedGotos()}, made when first asked for (enum constants cannot name later ones). */
+    private volatile Set<PipelineTable> gotos;
 
     PipelineTable(String tableName, String purpose, Set<Criterion.Type> matches, Set<PipelineAction> actions,
                   String gotoNames, Miss miss, String missTargetName) {
@@ -185,6 +189,15 @@ public enum PipelineTable {
      * @return allowed targets
      */
     public Set<PipelineTable> allowedGotos() {
+        Set<PipelineTable> g = gotos;
+        if (g == null) {
+            g = parseGotos();
+            gotos = g;
+        }
+        return g;
+    }
+
+    private Set<PipelineTable> parseGotos() {
         ImmutableSet.Builder<PipelineTable> b = ImmutableSet.builder();
         for (String name : gotoNames.split(",")) {
             if (!name.isEmpty()) {
@@ -226,7 +239,7 @@ public enum PipelineTable {
      * @return the table
      */
     public static Optional<PipelineTable> byId(int id) {
-        return id >= 0 && id < values().length ? Optional.of(values()[id]) : Optional.empty();
+        return id >= 0 && id < VALUES.length ? Optional.of(VALUES[id]) : Optional.empty();
     }
 
     @Override

@@ -25,35 +25,29 @@ final class RouterIcmpFlows implements FlowFeature {
     private static final short IPV4 = EthType.EtherType.IPV4.ethType().toShort();
 
     @Override
-    public void build(DeviceContext ctx) {
-        for (Router r : ctx.topology().routers()) {
-            for (RouterInterface i : ctx.topology().interfaces(r)) {
-                Subnet s = ctx.topology().subnet(i);
-                Network n = ctx.topology().network(s);
-                if (!ctx.topology().networks(ctx.device()).contains(n.id())) {
-                    continue;
-                }
-                long md = Metadata.network(n.segmentId());
-                IpPrefix gw = IpPrefix.valueOf(s.gatewayIp(), 32);
-                ctx.add(L3_INGRESS, ICMP_ECHO,
-                        match().matchMetadata(md).matchEthDst(i.mac()).matchEthType(IPV4)
-                                .matchIPProtocol(IPv4.PROTOCOL_ICMP).matchIcmpType(ICMP.TYPE_ECHO_REQUEST)
-                                .matchIPDst(gw),
-                        actions().extension(ctx.nicira().moveEthSrcToDst(), ctx.device())
-                                .setEthSrc(i.mac())
-                                .extension(ctx.nicira().moveIpSrcToDst(), ctx.device())
-                                .setIpSrc(s.gatewayIp())
-                                .extension(ctx.nicira().loadIcmpType(ICMP.TYPE_ECHO_REPLY), ctx.device())
-                                .setOutput(PortNumber.IN_PORT),
-                        Sources.router(r),
-                        "ICMP echo reply from %s (router %s, subnet %s)", s.gatewayIp(), r.id(),
-                                      s.id());
-                ctx.add(L3_INGRESS, ROUTER_IP_DROP,
-                        match().matchMetadata(md).matchEthDst(i.mac()).matchEthType(IPV4).matchIPDst(gw),
-                        actions().drop(), Sources.router(r),
-                        "other IP to router address %s is dropped (router %s)", s.gatewayIp(),
-                                      r.id());
+    public void router(DeviceContext ctx, Router r, GroupBuilder out) {
+        for (RouterInterface i : ctx.topology().interfaces(r)) {
+            Subnet s = ctx.topology().subnet(i);
+            Network n = ctx.topology().network(s);
+            if (!ctx.topology().takesPart(ctx.device(), n.id())) {
+                continue;
             }
+            long md = Metadata.network(n.segmentId());
+            IpPrefix gw = IpPrefix.valueOf(s.gatewayIp(), 32);
+            out.add(L3_INGRESS, ICMP_ECHO,
+                    match().matchMetadata(md).matchEthDst(i.mac()).matchEthType(IPV4)
+                            .matchIPProtocol(IPv4.PROTOCOL_ICMP).matchIcmpType(ICMP.TYPE_ECHO_REQUEST)
+                            .matchIPDst(gw),
+                    actions().moveEthSrcToDst()
+                            .setEthSrc(i.mac())
+                            .moveIpSrcToDst()
+                            .setIpSrc(s.gatewayIp())
+                            .loadIcmpType(ICMP.TYPE_ECHO_REPLY)
+                            .setOutput(PortNumber.IN_PORT),
+                    "ICMP echo reply from %s (router %s, subnet %s)", s.gatewayIp(), r.id(), s.id());
+            out.add(L3_INGRESS, ROUTER_IP_DROP,
+                    match().matchMetadata(md).matchEthDst(i.mac()).matchEthType(IPV4).matchIPDst(gw),
+                    actions().drop(), "other IP to router address %s is dropped (router %s)", s.gatewayIp(), r.id());
         }
     }
 }

@@ -33,84 +33,73 @@ final class SnatFlows implements FlowFeature {
     private static final short IPV4 = EthType.EtherType.IPV4.ethType().toShort();
 
     @Override
-    public void build(DeviceContext ctx) {
-        for (Router r : ctx.topology().routers()) {
-            ctx.topology().snatNode(r).ifPresent(gw -> {
-                if (gw.deviceId().equals(ctx.device())) {
-                    gateway(ctx, r, true);
-                } else if (ctx.topology().hotBackup(r).map(b -> b.deviceId().equals(ctx.device()))
-                        .orElse(false)) {
-                    gateway(ctx, r, false);
-                } else if (ctx.topology().routes(ctx.device(), r)) {
-                    toGateway(ctx, r, gw);
-                }
-            });
-        }
+    public void router(DeviceContext ctx, Router r, GroupBuilder out) {
+        ctx.topology().snatNode(r).ifPresent(gw -> {
+            if (gw.deviceId().equals(ctx.device())) {
+                gateway(ctx, r, true, out);
+            } else if (ctx.topology().hotBackup(r).map(b -> b.deviceId().equals(ctx.device())).orElse(false)) {
+                gateway(ctx, r, false, out);
+            } else if (ctx.topology().routes(ctx.device(), r)) {
+                toGateway(ctx, r, gw, out);
+            }
+        });
     }
 
     /**
      * The SNAT rules of a gateway node; the hot backup has all but the ARP reply for the external IP, so only
      * one node answers for the router's external MAC until the controller promotes the backup.
      */
-    private void gateway(DeviceContext ctx, Router r, boolean primary) {
+    private void gateway(DeviceContext ctx, Router r, boolean primary, GroupBuilder out) {
         ExternalGateway g = r.externalGateway().get();
         Network ext = ctx.snapshot().network(g.networkId()).get();
         long extTag = Metadata.external(ext.segmentId());
         long routerTag = Metadata.router(r.key());
-        String src = Sources.router(r);
         if (primary) {
-            ctx.add(ARP_RESPONDER, Priorities.ArpResponder.REPLY, ArpResponderFlows.request(extTag, g.externalIp()),
-                    ArpResponderFlows.reply(ctx, g.mac(), g.externalIp()), src,
+            out.add(ARP_RESPONDER, Priorities.ArpResponder.REPLY, ArpResponderFlows.request(extTag, g.externalIp()),
+                    ArpResponderFlows.reply(g.mac(), g.externalIp()),
                     "ARP reply for external IP %s is %s (router %s)", g.externalIp(), g.mac(), r.id());
         }
-        ctx.add(L3_INGRESS, Priorities.L3Ingress.EXTERNAL,
+        out.add(L3_INGRESS, Priorities.L3Ingress.EXTERNAL,
                 match().matchMetadata(extTag).matchEthType(IPV4)
                         .matchIPDst(IpPrefix.valueOf(g.externalIp(), 32)),
-                actions().extension(ctx.nicira().loadMetadata(routerTag), ctx.device())
-                        .extension(ctx.nicira().ctReverseNat(r.key(), L3_ROUTE), ctx.device()),
-                src, "un-SNAT to %s: ct(zone=%d, nat, table=l3_route) (router %s)", g.externalIp(),
-                                   r.key(), r.id());
+                actions().loadMetadata(routerTag).ctReverseNat(r.key(), L3_ROUTE),
+                "un-SNAT to %s: ct(zone=%d, nat, table=l3_route) (router %s)", g.externalIp(), r.key(), r.id());
         // Only the router's own subnets are SNATed: a packet from outside reaches l3_route after un-SNAT with
         // ip_dst still the external IP when it is no reply (no conntrack entry); SNATing it would commit a
         // conntrack entry holding <external IP>:<its destination port> and send it out again.
         for (RouterInterface i : ctx.topology().interfaces(r)) {
             IpPrefix cidr = ctx.topology().subnet(i).cidr();
-            ctx.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
+            out.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
                     match().matchMetadata(routerTag).matchEthType(IPV4).matchIPSrc(cidr),
-                    actions().transition(SNAT.id()), src,
-                    "default route of router %s from %s: SNAT here", r.id(), cidr);
+                    actions().transition(SNAT.id()), "default route of router %s from %s: SNAT here", r.id(), cidr);
         }
-        ctx.add(SNAT, Priorities.Snat.ROUTER,
+        out.add(SNAT, Priorities.Snat.ROUTER,
                 match().matchMetadata(routerTag).matchEthType(IPV4),
                 actions().setEthSrc(g.mac()).decNwTtl()
-                        .extension(ctx.nicira().ctCommitSnat(r.key(), EXT_OUT, g.externalIp()), ctx.device()),
-                src, "SNAT to %s: ct(commit, zone=%d, nat(src), table=ext_out) (router %s)",
-                                   g.externalIp(), r.key(), r.id());
+                        .ctCommitSnat(r.key(), EXT_OUT, g.externalIp()),
+                "SNAT to %s: ct(commit, zone=%d, nat(src), table=ext_out) (router %s)", g.externalIp(), r.key(),
+                r.id());
     }
 
-    private void toGateway(DeviceContext ctx, Router r, DvrNode gw) {
-        Optional<CompiledGroup> group = FailoverGroups.snat(ctx, r);
+    private void toGateway(DeviceContext ctx, Router r, DvrNode gw, GroupBuilder out) {
+        Optional<CompiledGroup> group = FailoverGroups.snat(ctx, r).map(out::addGroup);
         for (RouterInterface i : ctx.topology().interfaces(r)) {
             Subnet s = ctx.topology().subnet(i);
             Network n = ctx.topology().network(s);
             if (group.isPresent()) {
-                ctx.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
+                out.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
                         match().matchMetadata(Metadata.router(r.key())).matchEthType(IPV4).matchIPSrc(s.cidr()),
                         actions().setTunnelId(n.segmentId()).group(group.get().groupId()),
-                        Sources.router(r),
                         "default route of router %s from %s: VNI %d, fast-failover group %s (SNAT gateway %s,"
                                 + " backup on BFD loss)", r.id(), s.cidr(), n.segmentId(), group.get().groupId(),
                         gw.deviceId());
                 continue;
             }
-            ctx.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
+            out.add(L3_ROUTE, Priorities.L3Route.ROUTE_BASE,
                     match().matchMetadata(Metadata.router(r.key())).matchEthType(IPV4).matchIPSrc(s.cidr()),
-                    actions().setTunnelId(n.segmentId())
-                            .extension(ctx.nicira().setTunnelDst(gw.tunnelIp()), ctx.device())
-                            .transition(TUNNEL_OUT.id()),
-                    Sources.router(r),
-                    "default route of router %s from %s: tunnel (VNI %d) to SNAT gateway %s",
-                                  r.id(), s.cidr(), n.segmentId(), gw.deviceId());
+                    actions().setTunnelId(n.segmentId()).setTunnelDst(gw.tunnelIp()).transition(TUNNEL_OUT.id()),
+                    "default route of router %s from %s: tunnel (VNI %d) to SNAT gateway %s", r.id(), s.cidr(),
+                    n.segmentId(), gw.deviceId());
         }
     }
 }

@@ -3,8 +3,11 @@ package org.onosdvr.pipeline;
 import org.onosdvr.api.DvrNode;
 import org.onosdvr.api.ExternalNeighbor;
 import org.onosdvr.api.FloatingIp;
+import org.onosdvr.api.FloatingIpId;
 import org.onosdvr.api.NetworkId;
+import org.onosdvr.api.PortId;
 import org.onosdvr.api.Router;
+import org.onosdvr.api.RouterId;
 import org.onosdvr.api.VmPort;
 
 /**
@@ -19,11 +22,19 @@ final class Sources {
     }
 
     static String port(VmPort p) {
-        return "port:" + p.id();
+        return port(p.id());
+    }
+
+    static String port(PortId id) {
+        return "port:" + id;
     }
 
     static String router(Router r) {
-        return "router:" + r.id();
+        return router(r.id());
+    }
+
+    static String router(RouterId id) {
+        return "router:" + id;
     }
 
     static String node(DvrNode n) {
@@ -31,7 +42,11 @@ final class Sources {
     }
 
     static String fip(FloatingIp f) {
-        return "fip:" + f.id();
+        return fip(f.id());
+    }
+
+    static String fip(FloatingIpId id) {
+        return "fip:" + id;
     }
 
     static String network(NetworkId id) {

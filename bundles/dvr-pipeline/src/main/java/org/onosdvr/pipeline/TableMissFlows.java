@@ -6,9 +6,9 @@ package org.onosdvr.pipeline;
 final class TableMissFlows implements FlowFeature {
 
     @Override
-    public void build(DeviceContext ctx) {
+    public void pipeline(GroupBuilder out) {
         for (PipelineTable table : PipelineTable.values()) {
-            ctx.add(ctx.flows().missRule(table));
+            out.add(DvrFlowBuilder.missRule(table));
         }
     }
 }

@@ -18,30 +18,28 @@ import static org.onosdvr.pipeline.PipelineTable.TUNNEL_OUT;
 final class TunnelFlows implements FlowFeature {
 
     @Override
-    public void build(DeviceContext ctx) {
+    public void node(DeviceContext ctx, GroupBuilder out) {
         PortNumber tunnel = ctx.node().tunnelPort();
-        ctx.add(TUNNEL_OUT, Priorities.TunnelOut.OUTPUT, match(), actions().setOutput(tunnel),
-                Sources.node(ctx.node()), "output to the tunnel port " + tunnel);
-        ctx.add(TUNNEL_OUT, Priorities.TunnelOut.HAIRPIN, match().matchInPort(tunnel),
-                actions().setOutput(PortNumber.IN_PORT), Sources.node(ctx.node()),
+        out.add(TUNNEL_OUT, Priorities.TunnelOut.OUTPUT, match(), actions().setOutput(tunnel),
+                "output to the tunnel port %s", tunnel);
+        out.add(TUNNEL_OUT, Priorities.TunnelOut.HAIRPIN, match().matchInPort(tunnel),
+                actions().setOutput(PortNumber.IN_PORT),
                 "hairpin: from the tunnel back to the tunnel (output IN_PORT)");
-        for (Router r : ctx.topology().routedRouters(ctx.device())) {
-            if (!r.distributed()) {
-                continue;
-            }
-            for (RouterInterface i : ctx.topology().interfaces(r)) {
-                ctx.add(TUNNEL_OUT, Priorities.TunnelOut.DVR_MAC, match().matchEthSrc(i.mac()),
-                        actions().setEthSrc(ctx.node().dvrMac()).setOutput(ctx.node().tunnelPort()),
-                        Sources.router(r),
-                        "routed by router %s: source %s -> DVR MAC %s", r.id(), i.mac(),
-                                      ctx.node().dvrMac());
-                ctx.add(TUNNEL_OUT, Priorities.TunnelOut.DVR_MAC_HAIRPIN,
-                        match().matchInPort(tunnel).matchEthSrc(i.mac()),
-                        actions().setEthSrc(ctx.node().dvrMac()).setOutput(PortNumber.IN_PORT),
-                        Sources.router(r),
-                        "hairpin routed by router %s: source %s -> DVR MAC %s", r.id(), i.mac(),
-                                      ctx.node().dvrMac());
-            }
+    }
+
+    @Override
+    public void router(DeviceContext ctx, Router r, GroupBuilder out) {
+        if (!r.distributed() || !ctx.topology().routes(ctx.device(), r)) {
+            return;
+        }
+        PortNumber tunnel = ctx.node().tunnelPort();
+        for (RouterInterface i : ctx.topology().interfaces(r)) {
+            out.add(TUNNEL_OUT, Priorities.TunnelOut.DVR_MAC, match().matchEthSrc(i.mac()),
+                    actions().setEthSrc(ctx.node().dvrMac()).setOutput(tunnel),
+                    "routed by router %s: source %s -> DVR MAC %s", r.id(), i.mac(), ctx.node().dvrMac());
+            out.add(TUNNEL_OUT, Priorities.TunnelOut.DVR_MAC_HAIRPIN, match().matchInPort(tunnel).matchEthSrc(i.mac()),
+                    actions().setEthSrc(ctx.node().dvrMac()).setOutput(PortNumber.IN_PORT),
+                    "hairpin routed by router %s: source %s -> DVR MAC %s", r.id(), i.mac(), ctx.node().dvrMac());
         }
     }
 }

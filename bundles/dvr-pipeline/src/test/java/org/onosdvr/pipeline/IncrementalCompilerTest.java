@@ -13,6 +13,7 @@ import org.onosdvr.api.PortId;
 import org.onosdvr.api.Router;
 import org.onosdvr.api.VmPort;
 import org.onosdvr.pipeline.testing.Scenario;
+import org.onosdvr.pipeline.testing.ScenarioBuilder;
 import org.onosdvr.pipeline.testing.Scenarios;
 import org.onosdvr.pipeline.testing.TestExtensions;
 import org.onosproject.net.ConnectPoint;
@@ -101,6 +102,27 @@ public class IncrementalCompilerTest {
         assertEquals(added.size(), removed.size());
         assertEquals(before, inc.current());
         assertTrue(inc.groups(sc.device("c1")).containsKey("port:va1"));
+    }
+
+    @Test
+    public void aNodeThatStartsRoutingARouterResolvesThePortsOfNetworksItAlreadyTookPartIn() {
+        // n1 has two subnets: s1 on legacy router r1 (gateway c1), s2 on distributed router r2 (gateway g1)
+        Scenario sc = new ScenarioBuilder()
+                .node("c1", NodeRole.COMPUTE_GATEWAY, true).compute("c2").gateway("g1")
+                .external("ext", 1000, "203.0.113.0/24")
+                .network("A", "n1", 101, "10.0.1.0/24").subnet("n1", "n1-s2", "10.1.1.0/24")
+                .router("A", "r1", false, "n1-sub").routerGateway("r1", "203.0.113.10", true, "c1")
+                .router("A", "r2", true, "n1-s2").routerGateway("r2", "203.0.113.11", true, "g1")
+                .vm("q", "n1", "c2", "10.1.1.5").vm("v", "n1", "c2")
+                .build();
+        IncrementalCompiler inc = compiler.incremental(sc.snapshot());
+        assertTrue(inc.topology().takesPart(sc.device("c1"), sc.network("n1").id()));
+        assertFalse(inc.topology().routes(sc.device("c1"), sc.router("r2")));
+        // v moves to c1: c1 now hosts n1, so routes r2 and resolves q's s2 address, although n1 was already there
+        PipelineDelta d = inc.portMoved(PortId.of("v"), new ConnectPoint(sc.device("c1"), PortNumber.portNumber(60)));
+        assertTrue(d.addedRules(sc.device("c1")).stream().anyMatch(
+                r -> r.table() == PipelineTable.ARP_RESOLVE && r.source().equals("port:q")));
+        assertEquals(compiler.compile(inc.snapshot()), inc.current());
     }
 
     private PipelineDelta randomChange(IncrementalCompiler inc, Random rnd, int step) {
@@ -196,6 +218,22 @@ public class IncrementalCompilerTest {
             out.put(d, k);
         }
         return out;
+    }
+
+    /**
+     * Checks that a delta turns one pipeline's rules into another's: every removed rule was there, every added
+     * one was not, and the result holds exactly the other's rules.
+     *
+     * @param before pipeline before the step
+     * @param delta  the step's delta
+     * @param after  pipeline after the step (full compile)
+     * @param where  message prefix
+     */
+    static void assertDeltaLeadsTo(CompiledPipeline before, PipelineDelta delta, CompiledPipeline after,
+                                   String where) {
+        Map<DeviceId, Set<RuleKey>> installed = keys(before);
+        apply(installed, delta, where);
+        assertSame(keys(after), installed, where);
     }
 
     private static void apply(Map<DeviceId, Set<RuleKey>> installed, PipelineDelta delta, String where) {

@@ -9,10 +9,6 @@ import org.onosdvr.pipeline.testing.Scenario;
 import org.onosdvr.pipeline.testing.Scenarios;
 import org.onosdvr.pipeline.testing.TestExtensions;
 import org.onosproject.net.DeviceId;
-import org.onosproject.net.flow.DefaultTrafficSelector;
-import org.onosproject.net.flow.DefaultTrafficTreatment;
-import org.onosproject.net.flow.TrafficSelector;
-import org.onosproject.net.flow.TrafficTreatment;
 
 import java.util.List;
 
@@ -26,7 +22,6 @@ import static org.junit.Assert.fail;
 public class PipelineDeclarationTest {
 
     private static final short IPV4 = EthType.EtherType.IPV4.ethType().toShort();
-    private final DvrFlowBuilder builder = new DvrFlowBuilder(TestExtensions.APP_ID, DeviceId.deviceId("of:1"));
 
     @Test
     public void tablesAreNumberedByPositionWithForwardGotosOnly() {
@@ -50,8 +45,10 @@ public class PipelineDeclarationTest {
             CompiledPipeline p = compile(Scenarios.random(seed));
             for (CompiledRule r : p.allRules()) {
                 assertEquals(r.table().id(), r.flowRule().tableId());
-                DvrFlowBuilder.validate(r.table(), r.priority(), r.flowRule().selector(), r.flowRule().treatment());
+                assertEquals(r.priority(), r.flowRule().priority());
+                DvrFlowBuilder.validate(r.table(), r.priority(), r.rule().match(), r.rule().actions());
                 assertEquals(TestExtensions.APP_ID.id(), r.flowRule().appId());
+                assertEquals(TestExtensions.APP_ID.id(), r.flowRule().id().value() >>> 48);
                 assertTrue(r.flowRule().isPermanent());
                 assertTrue(!r.description().isEmpty() && !r.source().isEmpty());
             }
@@ -95,38 +92,63 @@ public class PipelineDeclarationTest {
 
     @Test
     public void undeclaredMatchIsRejected() {
-        TrafficSelector s = DefaultTrafficSelector.builder().matchEthType(IPV4)
-                .matchIPDst(IpPrefix.valueOf("10.0.0.0/24")).build();
-        expectRejected(PipelineTable.TUNNEL_OUT, 10, s, DefaultTrafficTreatment.builder().drop().build());
+        Match s = Match.builder().matchEthType(IPV4).matchIPDst(IpPrefix.valueOf("10.0.0.0/24")).build();
+        expectRejected(PipelineTable.TUNNEL_OUT, 10, s, Actions.builder().drop().build());
     }
 
     @Test
     public void missingPrerequisiteIsRejected() {
-        TrafficSelector s = DefaultTrafficSelector.builder().matchIPDst(IpPrefix.valueOf("10.0.0.0/24")).build();
-        expectRejected(PipelineTable.ARP_RESOLVE, 10, s, DefaultTrafficTreatment.builder().drop().build());
+        Match s = Match.builder().matchIPDst(IpPrefix.valueOf("10.0.0.0/24")).build();
+        expectRejected(PipelineTable.ARP_RESOLVE, 10, s, Actions.builder().drop().build());
     }
 
     @Test
     public void undeclaredOrBackwardGotoIsRejected() {
-        TrafficSelector s = DefaultTrafficSelector.builder().matchEthSrc(MacAddress.valueOf("fa:16:3e:00:00:01"))
-                .build();
+        Match s = Match.builder().matchEthSrc(MacAddress.valueOf("fa:16:3e:00:00:01")).build();
         expectRejected(PipelineTable.CLASSIFIER, 10, s,
-                       DefaultTrafficTreatment.builder().transition(PipelineTable.L2_LOOKUP.id()).build());
+                       Actions.builder().transition(PipelineTable.L2_LOOKUP.id()).build());
         expectRejected(PipelineTable.TUNNEL_OUT, 10, s,
-                       DefaultTrafficTreatment.builder().transition(PipelineTable.CLASSIFIER.id()).build());
+                       Actions.builder().transition(PipelineTable.CLASSIFIER.id()).build());
     }
 
     @Test
     public void undeclaredActionIsRejected() {
-        expectRejected(PipelineTable.TUNNEL_OUT, 10, DefaultTrafficSelector.emptySelector(),
-                       DefaultTrafficTreatment.builder().decNwTtl().build());
+        expectRejected(PipelineTable.TUNNEL_OUT, 10, Match.empty(), Actions.builder().decNwTtl().build());
+        expectRejected(PipelineTable.L2_LOOKUP, 10, Match.empty(),
+                       Actions.builder().ctReverseNat(1, PipelineTable.TUNNEL_OUT).build());
+    }
+
+    @Test
+    public void undeclaredRecirculationIsRejected() {
+        Match s = Match.builder().matchMetadata(1).matchEthType(IPV4).build();
+        expectRejected(PipelineTable.SNAT, 10, s,
+                       Actions.builder().ctReverseNat(1, PipelineTable.L2_LOOKUP).build());
     }
 
     @Test
     public void priorityZeroIsOnlyForTheMissRule() {
-        TrafficSelector s = DefaultTrafficSelector.builder().matchEthSrc(MacAddress.valueOf("fa:16:3e:00:00:01"))
-                .build();
-        expectRejected(PipelineTable.TUNNEL_OUT, 0, s, DefaultTrafficTreatment.builder().drop().build());
+        Match s = Match.builder().matchEthSrc(MacAddress.valueOf("fa:16:3e:00:00:01")).build();
+        expectRejected(PipelineTable.TUNNEL_OUT, 0, s, Actions.builder().drop().build());
+    }
+
+    @Test
+    public void cookiesAreStableAndDistinctPerDevice() {
+        DeviceId d = DeviceId.deviceId("of:0000000000000001");
+        DvrFlowBuilder b = new DvrFlowBuilder(TestExtensions.APP_ID, d, new TestExtensions());
+        Match m = Match.builder().matchEthSrc(MacAddress.valueOf("fa:16:3e:00:00:01")).build();
+        // the value is part of the contract with the switches: a rule keeps its cookie across restarts
+        assertEquals(0x002a_0000_0000_0000L, b.cookie(PipelineTable.TUNNEL_OUT, 10, m) & 0xffff_0000_0000_0000L);
+        assertEquals(b.cookie(PipelineTable.TUNNEL_OUT, 10, m),
+                     new DvrFlowBuilder(TestExtensions.APP_ID, d, new TestExtensions())
+                             .cookie(PipelineTable.TUNNEL_OUT, 10,
+                                     Match.builder().matchEthSrc(MacAddress.valueOf("fa:16:3e:00:00:01")).build()));
+        for (long seed = 0; seed < 5; seed++) {
+            CompiledPipeline p = compile(Scenarios.random(seed));
+            for (DeviceId device : p.devices()) {
+                java.util.Set<Long> ids = new java.util.HashSet<>();
+                p.rules(device).forEach(r -> assertTrue(r.explain(), ids.add(r.flowRule().id().value())));
+            }
+        }
     }
 
     @Test
@@ -137,9 +159,9 @@ public class PipelineDeclarationTest {
         assertEquals(NiciraNxm.ofsNbits(0, 64), NiciraActions.ofsNbits(0, 64));
     }
 
-    private void expectRejected(PipelineTable t, int priority, TrafficSelector s, TrafficTreatment tr) {
+    private void expectRejected(PipelineTable t, int priority, Match s, Actions tr) {
         try {
-            builder.build(t, priority, s, tr, "test", "test");
+            DvrFlowBuilder.rule(t, priority, s, tr, "test", "test");
             fail("accepted an invalid rule in " + t);
         } catch (IllegalStateException e) {
             assertTrue(e.getMessage().startsWith(t.tableName()));
