@@ -25,6 +25,7 @@ import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceListener;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleEvent;
 import org.onosproject.net.flow.FlowRuleListener;
@@ -48,13 +49,17 @@ import org.slf4j.Logger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +131,12 @@ public class DvrReconciler implements DvrReconcilerService {
     private final MastershipListener mastershipListener = this::mastershipEvent;
 
     private final Set<DeviceId> dirty = ConcurrentHashMap.newKeySet();
+    /** Devices named by an event, synced if they turn out to be DVR devices. */
+    private final Set<DeviceId> candidates = ConcurrentHashMap.newKeySet();
+    /** Our rules the flow service reported removed, to check against the desired state. */
+    private final Queue<FlowRule> removedRules = new ConcurrentLinkedQueue<>();
+    /** Every device is to be synced ({@link #markAll}). */
+    private final AtomicBoolean allPending = new AtomicBoolean();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Map<DeviceId, DeviceSyncStatus> statuses = new ConcurrentHashMap<>();
     /** Consecutive failed operation batches per device (reset when a batch succeeds or nothing is left to do). */
@@ -145,14 +156,53 @@ public class DvrReconciler implements DvrReconcilerService {
 
     /** Compilation cache: the snapshot compiled last and its result (replaced whole, read without lock). */
     private volatile Cache cache;
+    /** One compilation at a time: callers that find the cache stale wait for it instead of compiling again. */
+    private final Object compileLock = new Object();
 
     private static final class Cache {
         final DvrSnapshot snapshot;
         final RuleCompiler.Compiled compiled;
+        /** Desired rules per device by flow id, built when first needed. */
+        private final Map<DeviceId, DesiredIndex> byId = new ConcurrentHashMap<>();
 
         Cache(DvrSnapshot snapshot, RuleCompiler.Compiled compiled) {
             this.snapshot = snapshot;
             this.compiled = compiled;
+        }
+
+        DesiredIndex desiredById(DeviceId d) {
+            return byId.computeIfAbsent(d, k -> new DesiredIndex(compiled.rules(k)));
+        }
+    }
+
+    /**
+     * A device's desired rules by flow id. Two different rules may share an id (ONOS hashes the match to 32
+     * bits: at 50k rules on a switch a shared id is likely), so the rare extra rules of an id are kept aside.
+     */
+    static final class DesiredIndex {
+        private final Map<FlowId, FlowRule> first = new HashMap<>();
+        private final Map<FlowId, List<FlowRule>> more = new HashMap<>();
+
+        DesiredIndex(Collection<DesiredFlow> rules) {
+            for (DesiredFlow f : rules) {
+                FlowRule r = f.flowRule();
+                if (first.putIfAbsent(r.id(), r) != null) {
+                    more.computeIfAbsent(r.id(), k -> new ArrayList<>(1)).add(r);
+                }
+            }
+        }
+
+        /**
+         * @param rule a rule
+         * @return true if a desired rule is exactly this one (same match, treatment and id)
+         */
+        boolean contains(FlowRule rule) {
+            FlowRule r = first.get(rule.id());
+            if (r == null) {
+                return false;
+            }
+            return r.exactMatch(rule) || more.getOrDefault(rule.id(), List.of()).stream()
+                    .anyMatch(x -> x.exactMatch(rule));
         }
     }
 
@@ -240,16 +290,13 @@ public class DvrReconciler implements DvrReconcilerService {
     }
 
     private void deviceEvent(DeviceEvent event) {
-        DeviceId d = event.subject().id();
         switch (event.type()) {
             case DEVICE_ADDED:
             case DEVICE_AVAILABILITY_CHANGED:
             case PORT_ADDED:
             case PORT_UPDATED:
             case PORT_REMOVED:
-                if (known(d)) {
-                    mark(d);
-                }
+                markIfKnown(event.subject().id());
                 break;
             default:
                 break;
@@ -258,10 +305,10 @@ public class DvrReconciler implements DvrReconcilerService {
 
     private void flowEvent(FlowRuleEvent event) {
         FlowRule rule = event.subject();
-        if (event.type() == FlowRuleEvent.Type.RULE_REMOVED && rule.appId() == appId.id()
-                && stillDesired(rule)) {
-            log.debug("Rule removed behind our back on {}: {}", rule.deviceId(), rule);
-            mark(rule.deviceId());
+        if (event.type() == FlowRuleEvent.Type.RULE_REMOVED && rule.appId() == appId.id()) {
+            // judged on the executor: a switch that restarted empty sends one event per rule
+            removedRules.add(rule);
+            scheduleDrain();
         }
     }
 
@@ -278,10 +325,9 @@ public class DvrReconciler implements DvrReconcilerService {
                 failed(d, "group 0x" + Integer.toHexString(g.id().id()) + " " + event.type());
                 break;
             case GROUP_REMOVED:
-                if (compiled().groups(d).stream().anyMatch(x -> x.groupId() == g.id().id())) {
-                    log.debug("Group removed behind our back on {}: {}", d, g.id());
-                    mark(d);
-                }
+                // a group still desired comes back with the sync; one no longer desired makes it a no-op
+                log.debug("Group removed on {}: {}", d, g.id());
+                markIfKnown(d);
                 break;
             default:
                 break;
@@ -289,8 +335,8 @@ public class DvrReconciler implements DvrReconcilerService {
     }
 
     private void mastershipEvent(MastershipEvent event) {
-        if (event.type() == MastershipEvent.Type.MASTER_CHANGED && known(event.subject())) {
-            mark(event.subject());
+        if (event.type() == MastershipEvent.Type.MASTER_CHANGED) {
+            markIfKnown(event.subject());
         }
     }
 
@@ -300,7 +346,7 @@ public class DvrReconciler implements DvrReconcilerService {
     }
 
     private boolean stillDesired(FlowRule rule) {
-        return compiled().rules(rule.deviceId()).stream().anyMatch(f -> f.flowRule().exactMatch(rule));
+        return cache().desiredById(rule.deviceId()).contains(rule);
     }
 
     private void mark(DeviceId d) {
@@ -308,9 +354,19 @@ public class DvrReconciler implements DvrReconcilerService {
         scheduleDrain();
     }
 
-    /** Marks every device that has or had desired rules, every DVR node and every device synced before. */
+    /** Marks a device that an event named; whether it is a DVR device is decided on the executor. */
+    private void markIfKnown(DeviceId d) {
+        candidates.add(d);
+        scheduleDrain();
+    }
+
+    /**
+     * Marks every device that has or had desired rules, every DVR node and every device synced before. The set is
+     * computed on the executor: it needs the compiled state, and compiling in the caller (the event dispatcher,
+     * for a DVR state change) would hold up every other listener for the whole compilation.
+     */
     private void markAll() {
-        dirty.addAll(devices());
+        allPending.set(true);
         scheduleDrain();
     }
 
@@ -330,6 +386,23 @@ public class DvrReconciler implements DvrReconcilerService {
 
     private void drain() {
         drainScheduled.set(false);
+        if (allPending.getAndSet(false)) {
+            dirty.addAll(devices());
+        }
+        for (DeviceId d : List.copyOf(candidates)) {
+            candidates.remove(d);
+            if (known(d)) {
+                dirty.add(d);
+            }
+        }
+        Map<DeviceId, Integer> removed = new LinkedHashMap<>();
+        for (FlowRule r = removedRules.poll(); r != null; r = removedRules.poll()) {
+            if (stillDesired(r)) {
+                removed.merge(r.deviceId(), 1, Integer::sum);
+                dirty.add(r.deviceId());
+            }
+        }
+        removed.forEach((d, n) -> log.debug("{} desired rule(s) removed on {}: re-sync", n, d));
         List<DeviceId> batch = new ArrayList<>(dirty);
         dirty.removeAll(batch);
         batch.forEach(this::syncNow);
@@ -338,13 +411,23 @@ public class DvrReconciler implements DvrReconcilerService {
     // ---- compilation
 
     private RuleCompiler.Compiled compiled() {
-        DvrSnapshot s = dvrService.snapshot();
+        return cache().compiled;
+    }
+
+    private Cache cache() {
         Cache c = cache;
-        if (c == null || c.snapshot != s) {
-            c = new Cache(s, compiler.compile(s));
-            cache = c;
+        if (c != null && c.snapshot == dvrService.snapshot()) {
+            return c;
         }
-        return c.compiled;
+        synchronized (compileLock) {
+            DvrSnapshot s = dvrService.snapshot();
+            c = cache;
+            if (c == null || c.snapshot != s) {
+                c = new Cache(s, compiler.compile(s));
+                cache = c;
+            }
+            return c;
+        }
     }
 
     // ---- synchronisation
@@ -545,5 +628,20 @@ public class DvrReconciler implements DvrReconcilerService {
      */
     void flush() throws Exception {
         executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Holds the executor until {@code release} counts down (for tests: lets events pile up before a drain).
+     *
+     * @param release latch the executor waits on
+     */
+    void hold(CountDownLatch release) {
+        executor.execute(() -> {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 }

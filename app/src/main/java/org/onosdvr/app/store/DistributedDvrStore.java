@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
@@ -72,8 +73,17 @@ public class DistributedDvrStore extends AbstractStore<DvrEvent, DvrStoreDelegat
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<EntityKind<Object, ?>, ConsistentMap<Object, Object>> maps = new LinkedHashMap<>();
     private final AtomicBoolean refreshPending = new AtomicBoolean();
-    private final MapEventListener<Object, Object> entityListener = event -> scheduleRefresh();
-    private final MapEventListener<String, MacAddress> settingsListener = event -> scheduleRefresh();
+    private final MapEventListener<Object, Object> entityListener = event -> changedUnderUs();
+    private final MapEventListener<String, MacAddress> settingsListener = event -> changedUnderUs();
+    /**
+     * The thread writing this store's own change to the maps, while it does. A map event it receives comes from
+     * that write (maps that deliver events synchronously, like the embedded runtime's) and changes nothing: the
+     * snapshot is already the written one. Reloading every map for it made each write O(state): loading 10k
+     * ports through REST slowed to a few calls per second.
+     */
+    private volatile Thread writer;
+    /** Rebuilds from the maps (for tests). */
+    final AtomicInteger reloads = new AtomicInteger();
     private ConsistentMap<String, MacAddress> settings;
     private ExecutorService executor;
     private volatile DvrSnapshot current = DvrSnapshot.empty();
@@ -136,10 +146,12 @@ public class DistributedDvrStore extends AbstractStore<DvrEvent, DvrStoreDelegat
                 return before;
             }
             boolean written = false;
+            writer = Thread.currentThread();
             try {
                 write(diff, after);
                 written = true;
             } finally {
+                writer = null;
                 if (!written) {
                     scheduleRefresh();
                 }
@@ -177,6 +189,12 @@ public class DistributedDvrStore extends AbstractStore<DvrEvent, DvrStoreDelegat
         return b.build();
     }
 
+    private void changedUnderUs() {
+        if (Thread.currentThread() != writer) {
+            scheduleRefresh();
+        }
+    }
+
     private void scheduleRefresh() {
         if (executor != null && !executor.isShutdown() && refreshPending.compareAndSet(false, true)) {
             executor.execute(this::refresh);
@@ -191,6 +209,7 @@ public class DistributedDvrStore extends AbstractStore<DvrEvent, DvrStoreDelegat
             if (maps.isEmpty()) {
                 return;
             }
+            reloads.incrementAndGet();
             DvrSnapshot loaded = load();
             SnapshotDiff diff = SnapshotDiff.between(current, loaded);
             if (!diff.isEmpty()) {

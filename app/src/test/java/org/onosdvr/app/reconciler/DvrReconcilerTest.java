@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -473,5 +474,91 @@ public class DvrReconcilerTest {
         rec.flush();
         assertEquals(1, groupsOf(D1).size());
         assertEquals(1, groupsOf(D2).size());
+    }
+
+    @Test
+    public void aStateChangeIsCompiledOnTheReconcilerThreadNotTheNotifiers() throws Exception {
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        rec.deactivate();
+        rec = new DvrReconciler();
+        rec.coreService = new CoreServiceAdapter() {
+            @Override
+            public ApplicationId registerApplication(String name) {
+                return APP;
+            }
+        };
+        rec.dvrService = bed.manager;
+        rec.flowRuleService = flows;
+        rec.bindGroupService(groups);
+        rec.deviceService = new DeviceServiceAdapter() {
+            @Override
+            public boolean isAvailable(DeviceId deviceId) {
+                return true;
+            }
+        };
+        rec.mastershipService = new MastershipServiceAdapter() {
+            @Override
+            public MastershipRole getLocalRole(DeviceId deviceId) {
+                return MastershipRole.MASTER;
+            }
+        };
+        rec.cfgService = new ComponentConfigAdapter();
+        rec.compilerFactory = app -> snapshot -> {
+            threads.add(Thread.currentThread().getName());
+            return new ToyCompiler(app).compile(snapshot);
+        };
+        rec.activate(null);
+        rec.flush();
+        threads.clear();
+        // the test bed delivers DVR events synchronously: the listener runs in this thread
+        bed.manager.createPort(TestModel.port("p9", "n1", "fa:16:3e:00:00:09", "10.0.1.19")
+                                       .withLocation(new ConnectPoint(D1, PortNumber.portNumber(9))));
+        rec.flush();
+        assertEquals("one compilation of the new state", 1, threads.size());
+        assertTrue("compiled by the reconciler, not the notifier: " + threads, threads.get(0).contains("reconciler"));
+        assertEquals(3, table(D1).size());
+    }
+
+    @Test
+    public void aSwitchThatLostEveryRuleIsRefilledInOneBatch() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            bed.manager.createPort(TestModel.port("q" + i, "n1", String.format("fa:16:3e:00:10:%02x", i),
+                                                  String.format("10.0.1.%d", 20 + i))
+                                           .withLocation(new ConnectPoint(D1, PortNumber.portNumber(1000 + i))));
+        }
+        syncAll();
+        Set<String> before = table(D1);
+        assertEquals(202, before.size());
+        int batches = flows.batches;
+        // every rule reported removed at once, as the flow-stats poll does for a switch that restarted empty;
+        // the executor is held meanwhile, so that all of them are queued when it drains (as when it is busy)
+        CountDownLatch release = new CountDownLatch(1);
+        rec.hold(release);
+        for (FlowEntry e : List.copyOf(rec.installed(D1))) {
+            flows.removeBehindBack(e);
+        }
+        release.countDown();
+        rec.flush();
+        assertEquals(before, table(D1));
+        assertEquals("the removals coalesce: one drain, one re-sync, one batch", 1, flows.batches - batches);
+    }
+
+    @Test
+    public void desiredIndexKeepsRulesThatShareAFlowId() {
+        long cookie = (42L << 48) | 0x104750d3L;
+        FlowRule a = DefaultFlowRule.builder().forDevice(D1).forTable(0).withPriority(100).withCookie(cookie)
+                .withSelector(DefaultTrafficSelector.builder().matchInPort(PortNumber.portNumber(3)).build())
+                .withTreatment(DefaultTrafficTreatment.builder().drop().build()).makePermanent().build();
+        FlowRule b = DefaultFlowRule.builder().forDevice(D1).forTable(7).withPriority(200).withCookie(cookie)
+                .withSelector(DefaultTrafficSelector.builder().matchInPort(PortNumber.portNumber(4)).build())
+                .withTreatment(DefaultTrafficTreatment.builder().drop().build()).makePermanent().build();
+        FlowRule c = DefaultFlowRule.builder().forDevice(D1).forTable(7).withPriority(200).withCookie(cookie)
+                .withSelector(DefaultTrafficSelector.builder().matchInPort(PortNumber.portNumber(5)).build())
+                .withTreatment(DefaultTrafficTreatment.builder().drop().build()).makePermanent().build();
+        DvrReconciler.DesiredIndex index = new DvrReconciler.DesiredIndex(List.of(
+                new DesiredFlow(a, "classifier", "a", "test"), new DesiredFlow(b, "l2_lookup", "b", "test")));
+        assertTrue(index.contains(a));
+        assertTrue("the second rule with the same id is found too", index.contains(b));
+        assertTrue("same id, other match: not desired", !index.contains(c));
     }
 }

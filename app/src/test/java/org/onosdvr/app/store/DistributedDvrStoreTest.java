@@ -29,6 +29,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.fail;
 import static org.onosdvr.api.DvrEvent.Type.NETWORK_UPDATED;
@@ -193,6 +194,26 @@ public class DistributedDvrStoreTest {
             store.flush();
             assertThat("own writes produce no second round of events", events.stream()
                     .filter(e -> e.type() == SNAPSHOT_CHANGED).count(), is(2L));
+        } finally {
+            other.deactivate();
+        }
+    }
+
+    @Test
+    public void ownWritesDoNotReloadTheMapsAnotherMembersDo() throws Exception {
+        DistributedDvrStore other = newStore(storage);
+        try {
+            populate(store);
+            for (int i = 0; i < 20; i++) {
+                store.apply(b -> b.port(TestModel.port("q" + b.build().ports().size(), "n1",
+                                                       String.format("fa:16:3e:00:01:%02x", b.build().ports().size()),
+                                                       "10.0.1." + (100 + b.build().ports().size()))));
+            }
+            store.flush();
+            other.flush();
+            assertEquals("no reload for its own writes", 0, store.reloads.get());
+            assertTrue("the other member reloads", other.reloads.get() > 0);
+            assertEquals(store.snapshot(), other.snapshot());
         } finally {
             other.deactivate();
         }

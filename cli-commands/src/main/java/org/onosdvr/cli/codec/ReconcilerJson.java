@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -170,8 +171,11 @@ public final class ReconcilerJson {
     public static DeviceRules rules(DvrReconcilerService reconciler, DeviceId device) {
         List<DesiredFlow> desired = reconciler.desired(device);
         List<FlowEntry> installed = new ArrayList<>(reconciler.installed(device));
+        // each selector's text once, not once per comparison (10k entries: ~300k toString calls otherwise)
+        Map<FlowEntry, String> text = new IdentityHashMap<>();
+        installed.forEach(e -> text.put(e, e.selector().toString()));
         installed.sort(Comparator.comparingInt(FlowEntry::tableId).thenComparing(e -> -e.priority())
-                               .thenComparing(e -> e.selector().toString()));
+                               .thenComparing(text::get));
         return new DeviceRules(device, desired, installed, reconciler.diff(device),
                                reconciler.desiredGroups(device), new ArrayList<>(reconciler.installedGroups(device)));
     }

@@ -9,10 +9,14 @@ import org.onosproject.net.flow.FlowEntry.FlowEntryState;
 import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleEvent;
+import org.onosproject.net.flow.TrafficSelector;
+import org.onosproject.net.flow.criteria.Criterion;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import static org.onosproject.net.flow.FlowEntry.FlowEntryState.ADDED;
@@ -33,7 +38,11 @@ import static org.onosproject.net.flow.FlowRuleEvent.Type.RULE_REMOVED;
 import static org.onosproject.net.flow.FlowRuleEvent.Type.RULE_REMOVE_REQUESTED;
 
 /**
- * Flow entries of every device, keyed by device and {@link FlowId} (= the OpenFlow cookie), with ONOS states.
+ * Flow entries of every device, keyed by device, {@link FlowId} (= the OpenFlow cookie) and match, with ONOS
+ * states. A flow id is the application id plus a 32-bit hash of device, table, priority and selector, so two
+ * different rules of a switch share an id now and then (at 50k rules on a switch, one pair in four runs; seen
+ * in the reconcile benchmark): entries with the same id are kept apart by their table, priority and selector,
+ * as ONOS's own store does, and so are the switch's flows (OVS keys flows by match, not by cookie).
  * <p>
  * Every change gets a version from one sequence. Switch answers (barrier confirmations, errors) only apply to
  * the version they were sent for, so a late answer never overrides a newer request; a flow-stats dump only
@@ -42,7 +51,7 @@ import static org.onosproject.net.flow.FlowRuleEvent.Type.RULE_REMOVE_REQUESTED;
  */
 final class OfFlowRuleStore {
 
-    private final Map<DeviceId, Map<FlowId, Tracked>> flows = new HashMap<>();
+    private final Map<DeviceId, DeviceFlows> flows = new HashMap<>();
     private final Map<DeviceId, Map<FlowId, Long>> tombstones = new HashMap<>();
     private long sequence;
 
@@ -87,6 +96,8 @@ final class OfFlowRuleStore {
         private int errType = -1;
         private int errCode = -1;
         private FlowEntry snapshot;
+        /** Next entry with the same flow id (a hash collision), or null. */
+        private Tracked next;
 
         private Tracked(FlowRule rule, FlowEntryState state, long version) {
             this.rule = rule;
@@ -104,6 +115,12 @@ final class OfFlowRuleStore {
             return rule.tableId() == other.tableId() && rule.priority() == other.priority()
                     && Objects.equals(rule.selector(), other.selector());
         }
+
+        /** Whether this is the flow the switch reports with this table, priority and (if decoded) selector. */
+        private boolean isFlow(int table, int priority, TrafficSelector selector) {
+            return rule.tableId() == table && rule.priority() == priority
+                    && (selector == null || Objects.equals(rule.selector(), selector));
+        }
     }
 
     synchronized long sequence() {
@@ -119,20 +136,22 @@ final class OfFlowRuleStore {
      * @return version and event
      */
     synchronized Change requestAdd(FlowRule rule) {
-        Map<FlowId, Tracked> dev = device(rule.deviceId());
-        dev.values().removeIf(t -> !t.rule.id().equals(rule.id()) && t.sameMatch(rule));
+        DeviceFlows dev = device(rule.deviceId());
+        dev.removeSameMatch(rule);
         long v = ++sequence;
-        Tracked t = dev.get(rule.id());
+        Tracked t = dev.find(rule);
         FlowRuleEvent event = null;
         if (t == null || t.state != ADDED) {
             t = new Tracked(rule, PENDING_ADD, v);
-            dev.put(rule.id(), t);
+            dev.put(t);
             event = new FlowRuleEvent(RULE_ADD_REQUESTED, t.snapshot);
         } else if (!t.rule.exactMatch(rule)) {
             // a MODIFY (same id, new treatment): the entry must show what was sent, or a later change back to the
             // old treatment would look like "nothing to do" and the switch would keep the modified rule
+            dev.remove(t);
             t.rule = rule;
             t.refresh();
+            dev.put(t);
         }
         t.version = v;
         t.inFlight = true;
@@ -149,7 +168,7 @@ final class OfFlowRuleStore {
      */
     synchronized Change requestRemove(FlowRule rule) {
         long v = ++sequence;
-        Tracked t = device(rule.deviceId()).get(rule.id());
+        Tracked t = device(rule.deviceId()).find(rule);
         if (t == null) {
             tombstones.computeIfAbsent(rule.deviceId(), d -> new HashMap<>()).put(rule.id(), v);
             return new Change(rule, v, null);
@@ -238,14 +257,25 @@ final class OfFlowRuleStore {
     }
 
     /**
-     * The switch removed a flow (FLOW_REMOVED): RULE_REMOVED unless an ADD of it is on its way.
+     * The switch removed a flow (FLOW_REMOVED): RULE_REMOVED unless an ADD of it is on its way. The entry is
+     * the one with this cookie, table, priority and match, or else the only one with this cookie.
      *
      * @param deviceId device
      * @param id       flow id (the cookie)
+     * @param table    the flow's table
+     * @param priority the flow's priority
+     * @param selector the flow's match, null if it could not be decoded
      * @return RULE_REMOVED, or null
      */
-    synchronized FlowRuleEvent flowRemoved(DeviceId deviceId, FlowId id) {
-        Tracked t = device(deviceId).get(id);
+    synchronized FlowRuleEvent flowRemoved(DeviceId deviceId, FlowId id, int table, int priority,
+                                           TrafficSelector selector) {
+        DeviceFlows dev = device(deviceId);
+        Tracked t = dev.find(id, table, priority, selector);
+        if (t == null) {
+            // the only entry with this cookie, whatever the message says about its match
+            Tracked only = dev.byId.get(id);
+            t = only != null && only.next == null ? only : null;
+        }
         if (t == null || t.state == PENDING_ADD || t.state == FAILED || (t.inFlight && t.state == ADDED)) {
             return null;
         }
@@ -266,14 +296,14 @@ final class OfFlowRuleStore {
      */
     synchronized Merge merge(DeviceId deviceId, List<InstalledFlow> dump, long since, Predicate<Short> ours) {
         Merge m = new Merge();
-        Map<FlowId, Tracked> dev = device(deviceId);
+        DeviceFlows dev = device(deviceId);
         Map<FlowId, Long> tombs = tombstones.getOrDefault(deviceId, Map.of());
-        Set<FlowId> seen = new HashSet<>();
+        Set<Tracked> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (InstalledFlow f : dump) {
             FlowId id = FlowId.valueOf(f.cookie());
-            Tracked t = dev.get(id);
+            Tracked t = dev.find(id, f.tableId(), f.priority(), f.selector().orElse(null));
             if (t != null) {
-                seen.add(id);
+                seen.add(t);
                 t.packets = f.packets();
                 t.bytes = f.bytes();
                 t.lifeNanos = f.durationNanos();
@@ -292,7 +322,7 @@ final class OfFlowRuleStore {
                     n.bytes = f.bytes();
                     n.lifeNanos = f.durationNanos();
                     n.refresh();
-                    dev.put(id, n);
+                    dev.put(n);
                     m.imported.add(f);
                     m.events.add(new FlowRuleEvent(RULE_ADDED, n.snapshot));
                 } else {
@@ -300,8 +330,8 @@ final class OfFlowRuleStore {
                 }
             }
         }
-        for (Tracked t : List.copyOf(dev.values())) {
-            if (seen.contains(t.rule.id()) || t.version > since) {
+        for (Tracked t : dev.copy()) {
+            if (seen.contains(t) || t.version > since) {
                 continue;
             }
             if (t.state == ADDED || t.state == PENDING_REMOVE && !t.inFlight) {
@@ -328,16 +358,18 @@ final class OfFlowRuleStore {
     }
 
     synchronized List<FlowEntry> entries(DeviceId deviceId) {
-        Map<FlowId, Tracked> dev = flows.get(deviceId);
+        DeviceFlows dev = flows.get(deviceId);
         if (dev == null) {
             return List.of();
         }
-        return dev.values().stream().map(t -> t.snapshot).collect(ImmutableList.toImmutableList());
+        ImmutableList.Builder<FlowEntry> out = ImmutableList.builder();
+        dev.forEach(t -> out.add(t.snapshot));
+        return out.build();
     }
 
     synchronized List<FlowEntry> entries(Predicate<FlowEntry> filter) {
         List<FlowEntry> out = new ArrayList<>();
-        flows.values().forEach(dev -> dev.values().forEach(t -> {
+        flows.values().forEach(dev -> dev.forEach(t -> {
             if (filter.test(t.snapshot)) {
                 out.add(t.snapshot);
             }
@@ -346,22 +378,26 @@ final class OfFlowRuleStore {
     }
 
     synchronized FlowEntry entry(FlowRule rule) {
-        Tracked t = device(rule.deviceId()).get(rule.id());
+        Tracked t = device(rule.deviceId()).find(rule);
         return t == null ? null : t.snapshot;
     }
 
     synchronized Optional<String> failureReason(DeviceId deviceId, FlowId id) {
-        Tracked t = device(deviceId).get(id);
-        return t == null || t.state != FAILED ? Optional.empty() : Optional.ofNullable(t.error);
+        for (Tracked t = device(deviceId).byId.get(id); t != null; t = t.next) {
+            if (t.state == FAILED) {
+                return Optional.ofNullable(t.error);
+            }
+        }
+        return Optional.empty();
     }
 
     synchronized int count() {
-        return flows.values().stream().mapToInt(Map::size).sum();
+        return flows.values().stream().mapToInt(d -> d.size).sum();
     }
 
     synchronized Set<Short> appIds() {
         Set<Short> ids = new HashSet<>();
-        flows.values().forEach(dev -> dev.values().forEach(t -> ids.add(t.rule.appId())));
+        flows.values().forEach(dev -> dev.forEach(t -> ids.add(t.rule.appId())));
         return ids;
     }
 
@@ -384,8 +420,7 @@ final class OfFlowRuleStore {
     }
 
     private FlowRuleEvent drop(DeviceId deviceId, Tracked t) {
-        Map<FlowId, Tracked> dev = device(deviceId);
-        dev.remove(t.rule.id());
+        device(deviceId).remove(t);
         tombstones.computeIfAbsent(deviceId, d -> new HashMap<>()).put(t.rule.id(), ++sequence);
         t.state = REMOVED;
         t.refresh();
@@ -393,21 +428,147 @@ final class OfFlowRuleStore {
     }
 
     private Tracked current(DeviceId deviceId, FlowId id, long version) {
-        Tracked t = device(deviceId).get(id);
-        return t != null && t.version == version ? t : null;
+        for (Tracked t = device(deviceId).byId.get(id); t != null; t = t.next) {
+            if (t.version == version) {
+                return t;
+            }
+        }
+        return null;
     }
 
-    private Map<FlowId, Tracked> device(DeviceId deviceId) {
-        return flows.computeIfAbsent(deviceId, d -> new HashMap<>());
+    private DeviceFlows device(DeviceId deviceId) {
+        return flows.computeIfAbsent(deviceId, d -> new DeviceFlows());
     }
 
     /** Removes devices left without entries (keeps the maps small). */
     synchronized void compact() {
-        for (Iterator<Map.Entry<DeviceId, Map<FlowId, Tracked>>> it = flows.entrySet().iterator();
-             it.hasNext();) {
-            if (it.next().getValue().isEmpty()) {
+        for (Iterator<Map.Entry<DeviceId, DeviceFlows>> it = flows.entrySet().iterator(); it.hasNext();) {
+            if (it.next().getValue().size == 0) {
                 it.remove();
             }
+        }
+    }
+
+    /**
+     * A hash of what the switch keys a flow by (table, priority, match), consistent with {@code FlowRule#equals}
+     * on those fields (which ignores the application and the treatment): the criteria's hash codes are mixed one
+     * by one and summed, so equal selectors (equal criteria sets, in any order) hash alike. The flow id is no
+     * substitute: it carries the application id, and a rule may carry any cookie.
+     *
+     * @param rule rule
+     * @return hash of table, priority and selector
+     */
+    static long matchHash(FlowRule rule) {
+        long sum = 0;
+        for (Criterion c : rule.selector().criteria()) {
+            sum += mix(c.hashCode());
+        }
+        return mix(sum + mix(((long) rule.tableId() << 32) ^ rule.priority()));
+    }
+
+    private static long mix(long z) {
+        // SplitMix64 finaliser
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * Entries of one device by flow id (entries sharing an id chained through {@link Tracked#next}), and by
+     * {@link #matchHash}: "same match" in O(1).
+     */
+    private static final class DeviceFlows {
+        private final Map<FlowId, Tracked> byId = new HashMap<>();
+        private final Map<Long, List<Tracked>> byMatch = new HashMap<>();
+        private int size;
+
+        /** The entry of this rule: same id, same table, priority and selector. */
+        private Tracked find(FlowRule rule) {
+            for (Tracked t = byId.get(rule.id()); t != null; t = t.next) {
+                if (t.sameMatch(rule)) {
+                    return t;
+                }
+            }
+            return null;
+        }
+
+        /** The entry of a flow the switch reported. */
+        private Tracked find(FlowId id, int table, int priority, TrafficSelector selector) {
+            for (Tracked t = byId.get(id); t != null; t = t.next) {
+                if (t.isFlow(table, priority, selector)) {
+                    return t;
+                }
+            }
+            return null;
+        }
+
+        /** Adds an entry, replacing the entry of the same rule (same id and match) if there is one. */
+        private void put(Tracked t) {
+            Tracked old = find(t.rule);
+            if (old != null) {
+                remove(old);
+            }
+            t.next = byId.get(t.rule.id());
+            byId.put(t.rule.id(), t);
+            byMatch.computeIfAbsent(matchHash(t.rule), k -> new ArrayList<>(1)).add(t);
+            size++;
+        }
+
+        private void remove(Tracked t) {
+            Tracked head = byId.get(t.rule.id());
+            if (head == t) {
+                if (t.next == null) {
+                    byId.remove(t.rule.id());
+                } else {
+                    byId.put(t.rule.id(), t.next);
+                }
+            } else {
+                Tracked prev = head;
+                while (prev != null && prev.next != t) {
+                    prev = prev.next;
+                }
+                if (prev == null) {
+                    return;
+                }
+                prev.next = t.next;
+            }
+            t.next = null;
+            size--;
+            long key = matchHash(t.rule);
+            List<Tracked> same = byMatch.get(key);
+            if (same != null) {
+                same.remove(t);
+                if (same.isEmpty()) {
+                    byMatch.remove(key);
+                }
+            }
+        }
+
+        /** Drops entries with the rule's table, priority and selector but another id: the switch replaces them. */
+        private void removeSameMatch(FlowRule rule) {
+            List<Tracked> same = byMatch.get(matchHash(rule));
+            if (same == null) {
+                return;
+            }
+            for (Tracked t : List.copyOf(same)) {
+                if (!t.rule.id().equals(rule.id()) && t.sameMatch(rule)) {
+                    remove(t);
+                }
+            }
+        }
+
+        private void forEach(Consumer<Tracked> action) {
+            for (Tracked head : byId.values()) {
+                for (Tracked t = head; t != null; t = t.next) {
+                    action.accept(t);
+                }
+            }
+        }
+
+        private List<Tracked> copy() {
+            List<Tracked> out = new ArrayList<>(size);
+            forEach(out::add);
+            return out;
         }
     }
 }

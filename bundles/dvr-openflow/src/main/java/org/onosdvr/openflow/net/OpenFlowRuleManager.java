@@ -328,6 +328,7 @@ public class OpenFlowRuleManager extends AbstractListenerManager<FlowRuleEvent, 
         if (msgs.isEmpty()) {
             return CompletableFuture.completedFuture(failed);
         }
+        long started = System.nanoTime();
         return sw.sendBatch(msgs).handle((errors, e) -> {
             if (e != null) {
                 Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -353,6 +354,8 @@ public class OpenFlowRuleManager extends AbstractListenerManager<FlowRuleEvent, 
                     }
                 }
             }
+            log.debug("Batch of {} flow operation(s) to {} confirmed in {} ms, {} rejected", sent.size(), deviceId,
+                      TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), errors.size());
             return failed;
         });
     }
@@ -388,6 +391,7 @@ public class OpenFlowRuleManager extends AbstractListenerManager<FlowRuleEvent, 
             return running;
         }
         long since = store.sequence();
+        long started = System.nanoTime();
         long timeout = Math.max(MIN_STATS_TIMEOUT_MS, TimeUnit.SECONDS.toMillis(3L * pollIntervalSec));
         sw.request(FlowStatsDecoder.allFlowsRequest(sw.factory()), timeout).whenComplete((replies, e) -> {
             polls.remove(sw, done);
@@ -398,7 +402,7 @@ public class OpenFlowRuleManager extends AbstractListenerManager<FlowRuleEvent, 
                 return;
             }
             try {
-                merge(sw, replies, since);
+                merge(sw, replies, since, started);
                 done.complete(null);
             } catch (RuntimeException x) {
                 log.warn("Flow stats of {} could not be merged", sw.deviceId(), x);
@@ -408,7 +412,7 @@ public class OpenFlowRuleManager extends AbstractListenerManager<FlowRuleEvent, 
         return done;
     }
 
-    private void merge(SwitchConnection sw, List<OFMessage> replies, long since) {
+    private void merge(SwitchConnection sw, List<OFMessage> replies, long since, long started) {
         DeviceId id = sw.deviceId();
         List<InstalledFlow> dump = new ArrayList<>();
         for (OFMessage m : replies) {
@@ -417,11 +421,18 @@ public class OpenFlowRuleManager extends AbstractListenerManager<FlowRuleEvent, 
             }
         }
         OfFlowRuleStore.Merge m = store.merge(id, dump, since, this::isOurApp);
+        int missing = 0;
         for (FlowRuleEvent e : m.events) {
             if (e.type() == FlowRuleEvent.Type.RULE_REMOVED) {
-                log.info("Rule {} missing on {}: removed behind our back", e.subject().id(), id);
+                missing++;
+                log.trace("Rule {} missing on {}", e.subject().id(), id);
             }
             post(e);
+        }
+        if (missing > 0) {
+            // one line, not one per rule: a switch that restarted empty is missing every rule (50k lines at scale)
+            log.info("{} rule(s) missing on {} (removed behind our back, or the switch restarted): dropped from the "
+                             + "store", missing, id);
         }
         if (!m.imported.isEmpty()) {
             extraneous.computeIfAbsent(id, d -> new AtomicLong()).addAndGet(m.imported.size());
@@ -436,6 +447,9 @@ public class OpenFlowRuleManager extends AbstractListenerManager<FlowRuleEvent, 
             log.info("Sending {} pending flow operation(s) to {}", resend.size(), id);
             send(id, resend);
         }
+        log.debug("Flow stats of {} merged {} ms after the request: {} flow(s), {} event(s), {} imported, {} re-sent",
+                  id, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), dump.size(), m.events.size(),
+                  m.imported.size(), resend.size());
     }
 
     private boolean isOurApp(short appId) {
@@ -478,9 +492,12 @@ public class OpenFlowRuleManager extends AbstractListenerManager<FlowRuleEvent, 
 
         @Override
         public void flowRemoved(SwitchConnection sw, OFFlowRemoved removed) {
-            FlowRuleEvent e = store.flowRemoved(sw.deviceId(), FlowId.valueOf(removed.getCookie().getValue()));
+            FlowRuleEvent e = store.flowRemoved(sw.deviceId(), FlowId.valueOf(removed.getCookie().getValue()),
+                                                removed.getTableId().getValue(), removed.getPriority(),
+                                                FlowStatsDecoder.selector(removed.getMatch(), sw.deviceId())
+                                                        .orElse(null));
             if (e != null) {
-                log.info("Rule {} removed by {} ({})", e.subject().id(), sw.deviceId(), removed.getReason());
+                log.debug("Rule {} removed by {} ({})", e.subject().id(), sw.deviceId(), removed.getReason());
                 post(e);
             }
         }

@@ -15,6 +15,7 @@ import org.projectfloodlight.openflow.types.U64;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -73,6 +74,21 @@ public final class FlowStatsDecoder {
                                  entry.getCookie().getValue(), entry.getIdleTimeout(), entry.getHardTimeout(),
                                  entry.getPacketCount().getValue(), entry.getByteCount().getValue(),
                                  duration, match, selector, treatment, error);
+    }
+
+    /**
+     * Decodes a match the switch reported (e.g. in a FLOW_REMOVED).
+     *
+     * @param match    match
+     * @param deviceId device it came from
+     * @return the selector, empty if it cannot be decoded
+     */
+    public static Optional<TrafficSelector> selector(Match match, DeviceId deviceId) {
+        try {
+            return Optional.of(MatchTranslator.toSelector(match, deviceId));
+        } catch (OfTranslationException | IllegalArgumentException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
     }
 
     /**
