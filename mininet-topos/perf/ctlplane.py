@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -381,3 +382,49 @@ def machine():
 __all__ = ['CommandError', 'HarnessError', 'MgmtNet', 'NsOvs', 'PrivateRuntime', 'Rest', 'class_histogram',
            'export_scenario', 'heap_after_gc', 'jcmd', 'karaf_time', 'load', 'log', 'machine', 'median',
            'ovs_time', 'pid_alive', 'rss_kb', 'run', 'span', 'sweep', 'wait_until']
+
+
+def runtime_args(ap, what):
+    """The options every control-plane benchmark shares: JSON path, name prefix, the private runtime's ports and
+    the management subnet."""
+    ap.add_argument('--json', default=None, help='JSON results (default /tmp/<prefix>-%s.json)' % what)
+    ap.add_argument('--prefix', default='rp')
+    ap.add_argument('--http-port', type=int, default=8681)
+    ap.add_argument('--ssh-port', type=int, default=8601)
+    ap.add_argument('--rmi-ports', default='11599,44944')
+    ap.add_argument('--of-port', type=int, default=7153)
+    ap.add_argument('--mgmt-cidr', default='198.19.90.0/24', help='controller and switch management addresses')
+
+
+def run_benchmark(args, what, bench, work, extra=None):
+    """Runs `work()` (returns the results) with SIGTERM/SIGHUP turned into Ctrl-C and `bench.teardown()` always
+    called, then writes the JSON document (command, date, machine, params, `extra`, results) and returns it
+    with its path."""
+    def stop(signum, frame):
+        raise KeyboardInterrupt('signal %d' % signum)
+    for s in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(s, stop)
+    started = time.time()
+    try:
+        results = work()
+    finally:
+        for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            signal.signal(s, signal.SIG_IGN)
+        bench.teardown()
+    doc = {'command': ' '.join([sys.executable] + sys.argv), 'date': time.strftime('%Y-%m-%dT%H:%M:%S%z'),
+           'duration_s': round(time.time() - started, 1), 'machine': machine(), 'params': vars(args)}
+    doc.update(extra or {})
+    doc['results'] = results
+    path = args.json or '/tmp/%s-%s.json' % (args.prefix, what)
+    with open(path, 'w') as f:
+        json.dump(doc, f, indent=2)
+    return doc, path
+
+
+def cli(main):
+    """Calls main(); a failed command ends the script with its message and status 1."""
+    try:
+        main()
+    except CommandError as e:
+        log('error: %s\n' % e)
+        sys.exit(1)

@@ -25,16 +25,14 @@ end, on failure and on Ctrl-C / SIGTERM. Results: table on stdout, JSON in /tmp/
 """
 
 import argparse
-import json
 import os
-import signal
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from ctlplane import (CommandError, HarnessError, MgmtNet, NsOvs, PrivateRuntime, Rest,  # noqa: E402
-                      class_histogram, export_scenario, heap_after_gc, load, log, machine, rss_kb, span, sweep,
+from ctlplane import (HarnessError, MgmtNet, NsOvs, PrivateRuntime, Rest, class_histogram, cli,  # noqa: E402
+                      export_scenario, heap_after_gc, load, log, rss_kb, run_benchmark, runtime_args, span, sweep,
                       wait_until)
 
 MB = 1024.0
@@ -170,47 +168,23 @@ def main():
     ap.add_argument('--switches', type=int, default=4, help='nodes connected as real switches (default 4)')
     ap.add_argument('--runs', type=int, default=1)
     ap.add_argument('--heap', default='6g', help='runtime -Xmx (default 6g)')
-    ap.add_argument('--json', default=None, help='JSON results (default /tmp/<prefix>-memory.json)')
-    ap.add_argument('--prefix', default='rp')
-    ap.add_argument('--http-port', type=int, default=8681)
-    ap.add_argument('--ssh-port', type=int, default=8601)
-    ap.add_argument('--rmi-ports', default='11599,44944')
-    ap.add_argument('--of-port', type=int, default=7153)
-    ap.add_argument('--mgmt-cidr', default='198.19.90.0/24')
+    runtime_args(ap, 'memory')
     args = ap.parse_args()
     if os.geteuid() != 0:
         ap.error('run as root (namespaces, OVS)')
-
-    def stop(signum, frame):
-        raise KeyboardInterrupt('signal %d' % signum)
-    for s in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(s, stop)
-
     doc = export_scenario(args.scenario, '/tmp/%s-scenario.json' % args.prefix)
     bench = Bench(args)
-    started = time.time()
-    runs = []
-    try:
+
+    def work():
+        runs = []
         for i in range(args.runs):
             log('*** run %d/%d\n' % (i + 1, args.runs))
             runs.append(bench.run_once(doc))
-    finally:
-        for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-            signal.signal(s, signal.SIG_IGN)
-        bench.teardown()
-    out = {'command': ' '.join([sys.executable] + sys.argv), 'date': time.strftime('%Y-%m-%dT%H:%M:%S%z'),
-           'duration_s': round(time.time() - started, 1), 'machine': machine(), 'params': vars(args),
-           'scenario': doc['scenario'], 'runs': runs}
-    path = args.json or '/tmp/%s-memory.json' % args.prefix
-    with open(path, 'w') as f:
-        json.dump(out, f, indent=2)
-    print(table(runs))
+        return runs
+    out, path = run_benchmark(args, 'memory', bench, work, {'scenario': doc['scenario']})
+    print(table(out['results']))
     print('\nJSON: %s' % path)
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    except CommandError as e:
-        log('error: %s\n' % e)
-        sys.exit(1)
+    cli(main)

@@ -36,17 +36,15 @@ directories removed). Results: table on stdout, JSON in /tmp/<prefix>-reconcile.
 """
 
 import argparse
-import json
 import os
 import re
-import signal
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from ctlplane import (CommandError, HarnessError, MgmtNet, NsOvs, PrivateRuntime, Rest, export_scenario,  # noqa: E402
-                      jcmd, karaf_time, load, log, machine, run, span, sweep, wait_until)
+from ctlplane import (HarnessError, MgmtNet, NsOvs, PrivateRuntime, Rest, cli, export_scenario,  # noqa: E402
+                      jcmd, karaf_time, load, log, run, run_benchmark, runtime_args, span, sweep, wait_until)
 
 # ScaleScenario specs (computes,gateways,routers,vms,fips,seed,placement) giving ~N rules on c1
 SIZES = {
@@ -402,13 +400,7 @@ def main():
     ap.add_argument('--timeout', type=int, default=900, help='per case, seconds (default 900)')
     ap.add_argument('--heap', default='2g', help='runtime -Xmx (default 2g)')
     ap.add_argument('--jfr', default=None, help='directory: record JFR of the runtime during the cases')
-    ap.add_argument('--json', default=None, help='JSON results (default /tmp/<prefix>-reconcile.json)')
-    ap.add_argument('--prefix', default='rp')
-    ap.add_argument('--http-port', type=int, default=8681)
-    ap.add_argument('--ssh-port', type=int, default=8601)
-    ap.add_argument('--rmi-ports', default='11599,44944')
-    ap.add_argument('--of-port', type=int, default=7153)
-    ap.add_argument('--mgmt-cidr', default='198.19.90.0/24', help='controller and switch management addresses')
+    runtime_args(ap, 'reconcile')
     args = ap.parse_args()
     if os.geteuid() != 0:
         ap.error('run as root (OVS)')
@@ -416,36 +408,18 @@ def main():
     for s in sizes:
         if s not in SIZES:
             ap.error('unknown size %d (known: %s)' % (s, sorted(SIZES)))
-
-    def stop(signum, frame):
-        raise KeyboardInterrupt('signal %d' % signum)
-    for s in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(s, stop)
-
     bench = Bench(args)
-    started = time.time()
-    results = []
-    try:
+
+    def work():
+        results = []
         for size in sizes:
             log('*** size %d\n' % size)
             results.append(bench.run_size(size))
-    finally:
-        for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-            signal.signal(s, signal.SIG_IGN)
-        bench.teardown()
-    doc = {'command': ' '.join([sys.executable] + sys.argv), 'date': time.strftime('%Y-%m-%dT%H:%M:%S%z'),
-           'duration_s': round(time.time() - started, 1), 'machine': machine(), 'params': vars(args),
-           'results': results}
-    path = args.json or '/tmp/%s-reconcile.json' % args.prefix
-    with open(path, 'w') as f:
-        json.dump(doc, f, indent=2)
-    print(table(results))
+        return results
+    out, path = run_benchmark(args, 'reconcile', bench, work)
+    print(table(out['results']))
     print('\nJSON: %s' % path)
 
 
 if __name__ == '__main__':
-    try:
-        main()
-    except CommandError as e:
-        log('error: %s\n' % e)
-        sys.exit(1)
+    cli(main)
