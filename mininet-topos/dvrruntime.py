@@ -30,6 +30,22 @@ ASSEMBLY = os.path.join(REPO, 'features', 'karaf', 'target', 'assembly')
 SCRIPTS = os.path.join(REPO, 'features', 'karaf', 'src', 'main', 'scripts')
 
 
+def karaf_pid(home):
+    """Pid of the Karaf running from `home` (its karaf.pid, checked against the process's command line), or None."""
+    try:
+        with open(os.path.join(home, 'karaf.pid')) as f:
+            pid = int(f.read().strip() or 0)
+    except (OSError, ValueError):
+        return None
+    try:
+        with open('/proc/%d/cmdline' % pid, 'rb') as f:
+            if ('-Dkaraf.home=%s' % home).encode() in f.read():
+                return pid
+    except OSError:
+        pass
+    return None
+
+
 class Karaf:
     """One private runtime instance: `home` is a copy of the assembly; ports and the OpenFlow and OVSDB listen
     addresses are written into the copy's etc/ by the start script. `ovsdb_listen` None = the OpenFlow address's
@@ -95,18 +111,7 @@ class Karaf:
                 pass
 
     def pid(self):
-        try:
-            with open(os.path.join(self.home, 'karaf.pid')) as f:
-                pid = int(f.read().strip() or 0)
-        except (OSError, ValueError):
-            return None
-        try:
-            with open('/proc/%d/cmdline' % pid, 'rb') as f:
-                if ('-Dkaraf.home=%s' % self.home).encode() in f.read():
-                    return pid
-        except OSError:
-            pass
-        return None
+        return karaf_pid(self.home)
 
     def console(self, *commands, timeout=60):
         """Run console commands through bin/client (batch mode); returns stdout without ANSI colours."""

@@ -23,6 +23,7 @@ TOPOS = os.path.dirname(HERE)
 ROOT = os.path.dirname(TOPOS)
 sys.path.insert(0, TOPOS)
 
+from dvrruntime import karaf_pid  # noqa: E402
 from dvrtestbed.cleanup import sweep  # noqa: E402
 from dvrtestbed.ovs import OvsInstance  # noqa: E402
 from dvrtestbed.ports import ovsdb_listen_for  # noqa: E402
@@ -183,18 +184,7 @@ class PrivateRuntime(Runtime):
             shutil.rmtree(self.home, ignore_errors=True)
 
     def pid(self):
-        try:
-            with open(os.path.join(self.home, 'karaf.pid')) as f:
-                pid = int(f.read().strip() or 0)
-        except (OSError, ValueError):
-            return None
-        try:
-            with open('/proc/%d/cmdline' % pid, 'rb') as f:
-                if ('-Dkaraf.home=%s' % self.home).encode() in f.read():
-                    return pid
-        except OSError:
-            pass
-        return None
+        return karaf_pid(self.home)
 
     def log_level(self, logger, level):
         self.console('log:set %s %s' % (level, logger))
