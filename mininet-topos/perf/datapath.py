@@ -29,7 +29,6 @@ numbers depend on the machine.
 import argparse
 import json
 import os
-import platform
 import re
 import shutil
 import subprocess
@@ -40,6 +39,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOPOS = os.path.dirname(HERE)
 sys.path.insert(0, TOPOS)
 
+sys.path.insert(0, HERE)
+
+from ctlplane import machine  # noqa: E402
 from dvrtestbed.generator import TopoParams, generate  # noqa: E402
 from scenarios.harness import ASSEMBLY, SCRIPTS, Harness, HarnessError, node_of_device, object_id, port_stats  # noqa: E402
 from scenarios.traffic import arping, netns_run, ping_ok  # noqa: E402
@@ -375,23 +377,6 @@ def table(runs):
     lines.append('  failed connects (first, subsequent)                %s' % ' | '.join(
         '%d, %d' % (r['snat']['failed_first'], r['snat']['failed_subsequent']) for r in runs))
     return '\n'.join(line for line in lines if line is not None)
-
-
-def machine():
-    info = {'python': platform.python_version(), 'kernel': platform.release(), 'cpus': os.cpu_count()}
-    try:
-        with open('/proc/cpuinfo') as f:
-            m = re.search(r'model name\s*:\s*(.*)', f.read())
-            info['cpu'] = m.group(1).strip() if m else None
-    except OSError:
-        pass
-    try:
-        info['ovs'] = subprocess.run(['ovs-vswitchd', '--version'], stdout=subprocess.PIPE,
-                                     universal_newlines=True).stdout.splitlines()[0]
-    except (OSError, IndexError):
-        pass
-    info['loadavg'] = os.getloadavg()
-    return info
 
 
 def start_runtime_with_retries(rt, tries=3, timeout=120):
