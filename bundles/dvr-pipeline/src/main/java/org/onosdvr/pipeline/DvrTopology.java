@@ -173,9 +173,13 @@ final class DvrTopology {
     /** Moves floating IPs from their serving node in {@code prev} to their serving node here. */
     private void replaceFloatingIps(DvrTopology prev, Set<FloatingIpId> ids) {
         Set<DeviceId> lists = new HashSet<>();
+        Map<DeviceId, List<FloatingIp>> served = new HashMap<>();
         for (FloatingIpId id : ids) {
             prev.snapshot.floatingIp(id).flatMap(prev::fipNode).ifPresent(n -> lists.add(n.deviceId()));
-            snapshot.floatingIp(id).flatMap(this::fipNode).ifPresent(n -> lists.add(n.deviceId()));
+            snapshot.floatingIp(id).ifPresent(f -> fipNode(f).ifPresent(n -> {
+                lists.add(n.deviceId());
+                served.computeIfAbsent(n.deviceId(), k -> new ArrayList<>()).add(f);
+            }));
         }
         for (DeviceId d : lists) {
             List<FloatingIp> list = new ArrayList<>();
@@ -184,10 +188,7 @@ final class DvrTopology {
                     list.add(f);
                 }
             }
-            for (FloatingIpId id : ids) {
-                snapshot.floatingIp(id).filter(f -> fipNode(f).map(n -> n.deviceId().equals(d)).orElse(false))
-                        .ifPresent(list::add);
-            }
+            list.addAll(served.getOrDefault(d, List.of()));
             list.sort(Comparator.comparing(FloatingIp::id));
             put(fips, d, list.isEmpty() ? null : ImmutableList.copyOf(list));
         }
