@@ -106,8 +106,8 @@ public class DvrReconciler implements DvrReconcilerService {
     protected DeviceService deviceService;
 
     /**
-     * Optional: a runtime without one (the embedded runtime has none yet) still gets every rule; desired groups
-     * then fail the device with a reason instead of keeping the whole reconciler from activating.
+     * Optional: a runtime without one still gets every rule; desired groups then fail the device with a reason
+     * instead of keeping the whole reconciler from activating.
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             bind = "bindGroupService", unbind = "unbindGroupService")
@@ -176,8 +176,9 @@ public class DvrReconciler implements DvrReconcilerService {
     }
 
     /**
-     * A device's desired rules by flow id. Two different rules may share an id (ONOS hashes the match to 32
-     * bits: at 50k rules on a switch a shared id is likely), so the rare extra rules of an id are kept aside.
+     * A device's desired rules by flow id. Two different rules may share an id (an id is a hash of device, table,
+     * priority and match: 48 bits from our compiler, 32 from ONOS's default builder, where at 50k rules on a
+     * switch a shared id is likely), so the rare extra rules of an id are kept aside.
      */
     static final class DesiredIndex {
         private final Map<FlowId, FlowRule> first = new HashMap<>();

@@ -88,11 +88,12 @@ public final class FlowDiffer {
 
     /**
      * A rule as ONOS keys it ({@code FlowRule#equals}: device, table, priority, selector), hashed by its flow id.
-     * The id is ONOS's hash of the same fields plus the application, computed once when the rule is built; the
-     * rule's own {@code hashCode} recomputes the selector's hash (every criterion's) at each call, most of a
-     * diff's time at 50k rules. Rules of one application with equal keys have equal ids, so the hash agrees with
-     * equality; an entry of ours carrying another cookie for the same match is simply not "present" (it is
-     * removed and the desired rule added, which leaves the switch as a modify would).
+     * The id is a hash of the same fields plus the application (the compiler's cookie, or ONOS's default),
+     * computed once when the rule is built; the rule's own {@code hashCode} recomputes the selector's hash (every
+     * criterion's) at each call, most of a diff's time at 50k rules. Rules of one application with equal keys
+     * have equal ids, so the hash agrees with equality; an entry of ours carrying another cookie for the same
+     * match is simply not "present" (it is removed and the desired rule added, which leaves the switch as a
+     * modify would).
      */
     private static final class Key {
         private final FlowRule rule;
