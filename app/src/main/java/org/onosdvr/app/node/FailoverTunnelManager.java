@@ -68,8 +68,10 @@ public class FailoverTunnelManager {
 
     private final DvrListener dvrListener = this::dvrEvent;
     private final AtomicBoolean pending = new AtomicBoolean();
-    /** What was last handed to the service, per device (only touched on the executor). */
+    /** What was last handed to {@link #pushedTo}, per device (only touched on the executor). */
     private final Map<DeviceId, Set<FailoverTunnel>> pushed = new HashMap<>();
+    /** The service {@link #pushed} was handed to (only touched on the executor). */
+    private TunnelPortService pushedTo;
     private volatile FailoverTunnelPlan.Params params = new FailoverTunnelPlan.Params(
             FAILOVER_TUNNELS_DEFAULT, FAILOVER_UDP_PORT_DEFAULT, BFD_MIN_TX_MS_DEFAULT, BFD_MIN_RX_MS_DEFAULT);
     private ExecutorService executor;
@@ -100,15 +102,13 @@ public class FailoverTunnelManager {
 
     protected void bindTunnelPortService(TunnelPortService service) {
         tunnelPortService = service;
-        if (executor != null) {
-            executor.execute(pushed::clear);
-            schedule();
-        }
+        schedule();
     }
 
     protected void unbindTunnelPortService(TunnelPortService service) {
         if (tunnelPortService == service) {
             tunnelPortService = null;
+            schedule();
         }
     }
 
@@ -153,7 +153,14 @@ public class FailoverTunnelManager {
     private void push() {
         TunnelPortService service = tunnelPortService;
         if (service == null) {
+            pushedTo = null;
             return;
+        }
+        if (service != pushedTo) {
+            // a new service holds nothing of ours yet: hand it every set (decided here, on the executor, so a push
+            // queued before the service arrived cannot race with forgetting what the old one was given)
+            pushed.clear();
+            pushedTo = service;
         }
         Map<DeviceId, Set<FailoverTunnel>> wanted;
         try {
